@@ -1,0 +1,162 @@
+using System.Text.Json;
+using Cabinets.EventStore.Events;
+using Cabinets.EventStore.Projections;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Cabinets.EventStore.Appending;
+
+/// <summary>
+/// A unit of work (Marten's `IDocumentSession`): appends to one or many streams, an optional
+/// command id with its outcome, inline projections and transaction participants — all committed
+/// in one transaction by <see cref="SaveChangesAsync"/>, or nothing at all.
+/// </summary>
+public sealed class EventSession
+{
+    private readonly PostgresEventStore _store;
+    private readonly EventMetadata _metadata;
+    private readonly List<PendingStream> _streams = [];
+    private readonly List<ITransactionParticipant> _participants = [];
+    private (string Id, string Outcome)? _command;
+
+    internal EventSession(PostgresEventStore store, EventMetadata metadata)
+    {
+        _store = store;
+        _metadata = metadata;
+    }
+
+    public bool HasChanges => _streams.Count > 0 || _command is not null || _participants.Count > 0;
+
+    public EventSession Append(string streamId, string streamType, ExpectedVersion expected, params IEnumerable<object> events)
+    {
+        var list = events.ToList();
+        if (list.Count == 0) return this;
+        if (_streams.Any(s => s.StreamId == streamId))
+            throw new InvalidOperationException($"stream '{streamId}' is already part of this session: append once per stream");
+        _streams.Add(new PendingStream(streamId, streamType, expected, list));
+        return this;
+    }
+
+    /// <summary>Records <paramref name="commandId"/>: a later session with the same id writes nothing and gets this outcome back.</summary>
+    public EventSession RecordCommand(string commandId, object outcome)
+    {
+        _command = (commandId, JsonSerializer.Serialize(outcome, outcome.GetType(), EventTypeRegistry.JsonOptions));
+        return this;
+    }
+
+    public EventSession Enlist(ITransactionParticipant participant)
+    {
+        _participants.Add(participant);
+        return this;
+    }
+
+    public async Task<AppendResult> SaveChangesAsync(CancellationToken ct = default)
+    {
+        // Streams are locked in id order so that two multi-stream sessions cannot deadlock.
+        var ordered = _streams.OrderBy(s => s.StreamId, StringComparer.Ordinal).ToList();
+        await using var conn = await _store.DataSource.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        try
+        {
+            var events = await WriteAsync(conn, tx, ordered, ct);
+            foreach (var projection in _store.InlineProjections)
+            {
+                var relevant = projection.EventTypes.Count == 0 ? events : events.Where(e => projection.EventTypes.Contains(e.TypeName)).ToList();
+                if (relevant.Count > 0)
+                    await projection.ApplyAsync(new ProjectionContext(conn, tx, ProjectionContext.LiveSchema), relevant, ct);
+            }
+            foreach (var participant in _participants) await participant.ExecuteAsync(conn, tx, events, ct);
+            await tx.CommitAsync(ct);
+            return new AppendResult.Committed(events);
+        }
+        catch (PostgresException e) when (Classify(e, ordered) is { } result)
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            if (result is AppendResult.Duplicate d)
+                return d with { Outcome = await _store.CommandOutcomeAsync(d.CommandId, ct) ?? "null" };
+            return result;
+        }
+    }
+
+    private async Task<List<StoredEvent>> WriteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, List<PendingStream> streams, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(conn, tx);
+        if (_command is { } command)
+        {
+            var record = new NpgsqlBatchCommand("insert into es.commands (command_id, outcome) values ($1, $2::jsonb)");
+            record.Parameters.Add(new() { Value = command.Id });
+            record.Parameters.Add(new() { Value = command.Outcome });
+            batch.BatchCommands.Add(record);
+        }
+        var metadataJson = JsonSerializer.Serialize(_metadata, EventTypeRegistry.JsonOptions);
+        var prepared = streams.Select(s => s.Prepare(_store.Types)).ToList();
+        foreach (var (stream, p) in streams.Zip(prepared))
+        {
+            var append = new NpgsqlBatchCommand("select seq, version, created_at from es.append($1, $2, $3, $4, $5, $6, $7::jsonb[], $8::jsonb[])");
+            append.Parameters.Add(new() { Value = stream.StreamId });
+            append.Parameters.Add(new() { Value = stream.StreamType });
+            append.Parameters.Add(new() { Value = stream.Expected.Value });
+            append.Parameters.Add(new() { Value = p.Ids });
+            append.Parameters.Add(new() { Value = p.Names });
+            append.Parameters.Add(new() { Value = p.Versions });
+            append.Parameters.Add(new() { Value = p.Json, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            append.Parameters.Add(new() { Value = Enumerable.Repeat(metadataJson, p.Ids.Length).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            batch.BatchCommands.Add(append);
+        }
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("select pg_current_xact_id()::text"));
+
+        var rows = new List<(long Seq, long Version, DateTime At)>();
+        ulong txId;
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
+        {
+            for (var i = 0; i < streams.Count; i++)
+            {
+                while (await reader.ReadAsync(ct)) rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetDateTime(2)));
+                await reader.NextResultAsync(ct);
+            }
+            await reader.ReadAsync(ct);
+            txId = ulong.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var result = new List<StoredEvent>(rows.Count);
+        var r = 0;
+        foreach (var (stream, p) in streams.Zip(prepared))
+            for (var i = 0; i < stream.Events.Count; i++, r++)
+                result.Add(new StoredEvent(rows[r].Seq, txId, stream.StreamId, rows[r].Version, p.Ids[i], p.Names[i], p.Versions[i],
+                    stream.Events[i], _metadata, new DateTimeOffset(rows[r].At, TimeSpan.Zero)));
+        return result;
+    }
+
+    private AppendResult? Classify(PostgresException e, List<PendingStream> streams)
+    {
+        ExpectedVersion ExpectedOf(string id) => streams.FirstOrDefault(s => s.StreamId == e.MessageText)?.Expected ?? ExpectedVersion.Any;
+        long Actual() => long.TryParse(e.Detail, out var v) ? v : -1;
+        return e.SqlState switch
+        {
+            "ESV01" => new AppendResult.Conflict(e.MessageText, ExpectedOf(e.MessageText), Actual(), Retryable: false),
+            "ESX01" => new AppendResult.Conflict(e.MessageText, ExpectedOf(e.MessageText), Actual(), Retryable: true),
+            "ESA01" => new AppendResult.StreamArchived(e.MessageText),
+            PostgresErrorCodes.UniqueViolation when e.ConstraintName == "commands_pkey" && _command is { } c
+                => new AppendResult.Duplicate(c.Id, ""),
+            _ => null,
+        };
+    }
+
+    private sealed record PendingStream(string StreamId, string StreamType, ExpectedVersion Expected, List<object> Events)
+    {
+        public (Guid[] Ids, string[] Names, int[] Versions, string[] Json) Prepare(EventTypeRegistry types)
+        {
+            var ids = new Guid[Events.Count];
+            var names = new string[Events.Count];
+            var versions = new int[Events.Count];
+            var json = new string[Events.Count];
+            for (var i = 0; i < Events.Count; i++)
+            {
+                ids[i] = Guid.CreateVersion7();
+                (names[i], versions[i]) = types.NameOf(Events[i].GetType());
+                json[i] = System.Text.Encoding.UTF8.GetString(types.Serialize(Events[i]));
+            }
+            return (ids, names, versions, json);
+        }
+    }
+}
