@@ -1,0 +1,50 @@
+using Cabinets.Domain.Lockers.Cabinets;
+using Cabinets.EventStore.Events;
+
+namespace Cabinets.Projections.Lockers.FreeDoors;
+
+/// <summary>The last known value per cabinet and door within one batch of events.</summary>
+internal sealed class FreeDoorFold
+{
+    public sealed record CabinetChange(Site? Site, bool Provisioned, string? Type, DateTimeOffset At);
+
+    public Dictionary<string, CabinetChange> Cabinets { get; } = new(StringComparer.Ordinal);
+    public Dictionary<(string Serial, int Door), DoorRegistered> Registrations { get; } = [];
+    public Dictionary<(string Serial, int Door), (bool Occupied, DateTimeOffset At)> Occupancy { get; } = [];
+    public HashSet<string> Serials { get; } = new(StringComparer.Ordinal);
+
+    public static FreeDoorFold Of(IReadOnlyList<StoredEvent> events)
+    {
+        var fold = new FreeDoorFold();
+        foreach (var e in events)
+            if (e.Data is ICabinetEvent ce) fold.Apply(ce);
+        return fold;
+    }
+
+    private void Apply(ICabinetEvent e)
+    {
+        Serials.Add(e.SerialNumber);
+        var cabinet = Cabinets.GetValueOrDefault(e.SerialNumber);
+        switch (e)
+        {
+            case CabinetProvisioned p:
+                Cabinets[p.SerialNumber] = new CabinetChange(p.Site, true, cabinet?.Type, p.At);
+                break;
+            case CabinetSiteChanged s:
+                Cabinets[s.SerialNumber] = new CabinetChange(s.Site, true, cabinet?.Type, s.At);
+                break;
+            case CabinetBankRegistered b:
+                Cabinets[b.SerialNumber] = new CabinetChange(cabinet?.Site, cabinet?.Provisioned ?? false, b.Type, b.At);
+                break;
+            case DoorRegistered d:
+                Registrations[(d.SerialNumber, d.DoorNumber)] = d;
+                break;
+            case DoorOccupied o:
+                Occupancy[(o.SerialNumber, o.DoorNumber)] = (true, o.At);
+                break;
+            case DoorReleased r:
+                Occupancy[(r.SerialNumber, r.DoorNumber)] = (false, r.At);
+                break;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using Cabinets.Domain.Lockers.Cabinets;
+using Npgsql;
+
+namespace Cabinets.Projections.Lockers.FreeDoors;
+
+/// <summary>Set-wise statements (unnest over arrays) for one folded batch.</summary>
+internal static class FreeDoorSql
+{
+    public static string SizeCode(DoorSize size) => size switch
+    {
+        DoorSize.Large => "L",
+        DoorSize.Medium => "M",
+        _ => "S",
+    };
+
+    public static void AddCabinetUpserts(NpgsqlBatch batch, string schema, FreeDoorFold fold)
+    {
+        var sited = fold.Cabinets.Where(c => c.Value.Site is not null).ToList();
+        if (sited.Count > 0)
+        {
+            var cmd = new NpgsqlBatchCommand($"""
+                insert into {schema}.cabinets as c (serial_number, province, city, area, street, place, community_name, address_note,
+                                                    updated_at, provisioned)
+                select u.*, true from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                                             $8::text[], $9::timestamptz[]) as u
+                on conflict (serial_number) do update set
+                    province = excluded.province, city = excluded.city, area = excluded.area, street = excluded.street,
+                    place = excluded.place, community_name = excluded.community_name, address_note = excluded.address_note,
+                    provisioned = true, updated_at = excluded.updated_at
+                """);
+            Add(cmd, sited.Select(r => r.Key));
+            Add(cmd, sited.Select(r => r.Value.Site!.Province));
+            Add(cmd, sited.Select(r => r.Value.Site!.City));
+            Add(cmd, sited.Select(r => r.Value.Site!.Area));
+            Add(cmd, sited.Select(r => r.Value.Site!.Street));
+            Add(cmd, sited.Select(r => r.Value.Site!.Place));
+            Add(cmd, sited.Select(r => r.Value.Site!.CommunityName));
+            Add(cmd, sited.Select(r => r.Value.Site!.AddressNote));
+            Add(cmd, sited.Select(r => r.Value.At.UtcDateTime));
+            batch.BatchCommands.Add(cmd);
+        }
+
+        var typed = fold.Cabinets.Where(c => c.Value.Type is not null).ToList();
+        if (typed.Count > 0)
+        {
+            var cmd = new NpgsqlBatchCommand($"""
+                insert into {schema}.cabinets as c (serial_number, type, registered, updated_at)
+                select u.serial, u.type, true, u.at from unnest($1::text[], $2::text[], $3::timestamptz[]) as u (serial, type, at)
+                on conflict (serial_number) do update set type = excluded.type, registered = true, updated_at = excluded.updated_at
+                """);
+            Add(cmd, typed.Select(r => r.Key));
+            Add(cmd, typed.Select(r => r.Value.Type!));
+            Add(cmd, typed.Select(r => r.Value.At.UtcDateTime));
+            batch.BatchCommands.Add(cmd);
+        }
+    }
+
+    public static void AddDoorUpserts(NpgsqlBatch batch, string schema, FreeDoorFold fold)
+    {
+        if (fold.Registrations.Count == 0) return;
+        var rows = fold.Registrations.Values.ToList();
+        var cmd = new NpgsqlBatchCommand($"""
+            insert into {schema}.doors as d (serial_number, door_number, cabinet_index, size, insulated, vertical, updated_at)
+            select * from unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::bool[], $6::bool[], $7::timestamptz[])
+            on conflict (serial_number, door_number) do update set
+                cabinet_index = excluded.cabinet_index, size = excluded.size, insulated = excluded.insulated,
+                vertical = excluded.vertical, updated_at = excluded.updated_at
+            """);
+        Add(cmd, rows.Select(r => r.SerialNumber));
+        Add(cmd, rows.Select(r => r.DoorNumber));
+        Add(cmd, rows.Select(r => r.CabinetIndex));
+        Add(cmd, rows.Select(r => SizeCode(r.Attributes.Size)));
+        Add(cmd, rows.Select(r => r.Attributes.Insulated));
+        Add(cmd, rows.Select(r => r.Attributes.Vertical));
+        Add(cmd, rows.Select(r => r.At.UtcDateTime));
+        batch.BatchCommands.Add(cmd);
+    }
+
+    public static void AddOccupancyUpdates(NpgsqlBatch batch, string schema, FreeDoorFold fold)
+    {
+        if (fold.Occupancy.Count == 0) return;
+        var rows = fold.Occupancy.ToList();
+        var cmd = new NpgsqlBatchCommand($"""
+            update {schema}.doors d set occupied = u.occupied, updated_at = u.at
+              from unnest($1::text[], $2::int[], $3::bool[], $4::timestamptz[]) as u (serial, door, occupied, at)
+             where d.serial_number = u.serial and d.door_number = u.door
+            """);
+        Add(cmd, rows.Select(r => r.Key.Serial));
+        Add(cmd, rows.Select(r => r.Key.Door));
+        Add(cmd, rows.Select(r => r.Value.Occupied));
+        Add(cmd, rows.Select(r => r.Value.At.UtcDateTime));
+        batch.BatchCommands.Add(cmd);
+    }
+
+    /// <summary>Counts are recomputed from the doors of the banks this batch touched: never drift, never negative.</summary>
+    public static void AddCountRecompute(NpgsqlBatch batch, string schema, IReadOnlyCollection<string> serials)
+    {
+        var delete = new NpgsqlBatchCommand($"delete from {schema}.free_door_counts where serial_number = any($1)");
+        Add(delete, serials);
+        batch.BatchCommands.Add(delete);
+        var insert = new NpgsqlBatchCommand($"""
+            insert into {schema}.free_door_counts (serial_number, size, insulated, vertical, province, city, area, street, place, free)
+            select d.serial_number, d.size, d.insulated, d.vertical,
+                   coalesce(c.province, ''), coalesce(c.city, ''), coalesce(c.area, ''), coalesce(c.street, ''), coalesce(c.place, ''),
+                   count(*) filter (where not d.occupied and d.usable)
+              from {schema}.doors d left join {schema}.cabinets c on c.serial_number = d.serial_number
+             where d.serial_number = any($1)
+             group by 1, 2, 3, 4, 5, 6, 7, 8, 9
+            """);
+        Add(insert, serials);
+        batch.BatchCommands.Add(insert);
+    }
+
+    private static void Add<T>(NpgsqlBatchCommand cmd, IEnumerable<T> values) =>
+        cmd.Parameters.Add(new NpgsqlParameter { Value = values.ToArray() });
+}

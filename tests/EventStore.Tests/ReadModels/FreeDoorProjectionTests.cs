@@ -1,0 +1,94 @@
+using Cabinets.Domain.Lockers.Cabinets;
+using Cabinets.EventStore.Appending;
+using Cabinets.EventStore.Events;
+using Cabinets.EventStore.Projections;
+using Cabinets.EventStore.Schema;
+using Cabinets.Projections.Lockers;
+using Cabinets.Projections.Lockers.FreeDoors;
+using Cabinets.Testing;
+using Npgsql;
+
+namespace Cabinets.EventStore.Tests.ReadModels;
+
+/// <summary>The free-door model, run inline so each append is immediately visible.</summary>
+public sealed class FreeDoorProjectionTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 2, 0, 0, TimeSpan.Zero);
+    private static readonly EventMetadata Meta = new(new Actor("IBS1", "firmware", "ibs"));
+    private static readonly Site Shenzhen = new("广东省", "深圳市", "南山区", "粤海街道", "科技园", "阳光小区", null);
+    private static readonly Site Beijing = new("北京市", "北京市", "海淀区", "中关村街道", "软件园", "软件园", "B2");
+    private NpgsqlDataSource _dataSource = null!;
+    private PostgresEventStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        _dataSource = NpgsqlDataSource.Create(db.ConnectionString);
+        await SchemaMigrator.MigrateAsync(_dataSource, []);
+        var projection = new FreeDoorProjection(ProjectionLifecycle.Inline);
+        await using (var cmd = _dataSource.CreateCommand(projection.CreateTablesSql(ProjectionContext.LiveSchema)))
+            await cmd.ExecuteNonQueryAsync();
+        _store = new PostgresEventStore(_dataSource, new EventTypeRegistry().RegisterLockerEvents(), [projection]);
+    }
+
+    public async Task DisposeAsync() => await _dataSource.DisposeAsync();
+
+    private Task<AppendResult> Append(string serial, params ICabinetEvent[] events) =>
+        _store.AppendAsync(CabinetEventNames.StreamId(serial), CabinetEventNames.StreamType, ExpectedVersion.Any, Meta, events);
+
+    private async Task Bank(string serial, Site site, params (int Door, DoorAttributes Attributes)[] doors)
+    {
+        await Append(serial,
+        [
+            new CabinetProvisioned(serial, site, Now),
+            new CabinetBankRegistered(serial, "快递柜", [0], Now),
+            .. doors.Select(d => new DoorRegistered(serial, d.Door, 0, d.Attributes, Now)),
+        ]);
+    }
+
+    private Task<int> Count(FreeDoorFilter filter) => FreeDoorQueries.CountAsync(_dataSource, filter);
+
+    [Fact]
+    public async Task free_doors_are_counted_by_any_part_of_the_site_by_size_and_by_attribute()
+    {
+        var large = new DoorAttributes(DoorSize.Large, Insulated: true, Vertical: false);
+        var small = new DoorAttributes(DoorSize.Small, Insulated: false, Vertical: true);
+        // this class's tests share a database: a street of its own keeps this test's banks apart
+        const string street = "一号街道";
+        await Bank("SZ1", Shenzhen with { Street = street }, (1, large), (2, large), (3, small));
+        await Bank("BJ1", Beijing with { Street = street }, (1, small));
+
+        (await Count(new FreeDoorFilter(Street: street))).ShouldBe(4);
+        (await Count(new FreeDoorFilter(Province: "广东省", Street: street))).ShouldBe(3);
+        (await Count(new FreeDoorFilter(City: "深圳市", Street: street, Place: "科技园", Size: DoorSize.Large))).ShouldBe(2);
+        (await Count(new FreeDoorFilter(Street: street, Attribute: DoorAttributeFilter.Vertical))).ShouldBe(2);
+        (await Count(new FreeDoorFilter(Province: "广东省", Street: street, Attribute: DoorAttributeFilter.Insulated))).ShouldBe(2);
+        (await Count(new FreeDoorFilter(Province: "上海市"))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task occupying_and_releasing_a_door_moves_the_count_and_a_site_change_moves_the_doors()
+    {
+        var medium = new DoorAttributes(DoorSize.Medium, false, false);
+        await Bank("SZ2", Shenzhen with { Place = "南山园" }, (1, medium), (2, medium));
+
+        await Append("SZ2", new DoorOccupied("SZ2", 1, Now), new DoorOccupied("SZ2", 2, Now), new DoorReleased("SZ2", 2, Now));
+        (await Count(new FreeDoorFilter(Place: "南山园"))).ShouldBe(1);
+
+        await Append("SZ2", new CabinetSiteChanged("SZ2", Shenzhen with { Place = "后海园" }, Now));
+        (await Count(new FreeDoorFilter(Place: "南山园"))).ShouldBe(0);
+        (await Count(new FreeDoorFilter(Place: "后海园"))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task a_cabinet_reads_back_with_its_site_and_doors()
+    {
+        await Bank("SZ3", Shenzhen, (7, new DoorAttributes(DoorSize.Small, true, true)));
+
+        var cabinet = await FreeDoorQueries.CabinetAsync(_dataSource, "SZ3");
+        cabinet.ShouldNotBeNull().Site.ShouldBe(Shenzhen);
+        cabinet.Type.ShouldBe("快递柜");
+        var doors = await FreeDoorQueries.DoorsAsync(_dataSource, ["SZ3", "nope"]);
+        doors["SZ3"].Single().ShouldBe(new DoorView(7, 0, DoorSize.Small, true, true, false, true));
+        doors["nope"].ShouldBeEmpty();
+    }
+}
