@@ -79,7 +79,7 @@ internal sealed class PayloadJsonReader
 
     private void ReadBatch(List<JObject> items)
     {
-        for (var index = 0; _fatal is null && Next() && _reader.TokenType != JsonToken.EndArray; index++)
+        for (var index = 0; _fatal is null && More() && _reader.TokenType != JsonToken.EndArray; index++)
         {
             if (index == MaxItems)
             {
@@ -138,10 +138,10 @@ internal sealed class PayloadJsonReader
         }
 
         var obj = new JObject();
-        while (_fatal is null && Next() && _reader.TokenType == JsonToken.PropertyName)
+        while (_fatal is null && More() && _reader.TokenType == JsonToken.PropertyName)
         {
             var name = (string)_reader.Value!;
-            if (!Next())
+            if (!More())
             {
                 break;
             }
@@ -168,7 +168,7 @@ internal sealed class PayloadJsonReader
         }
 
         var array = new JArray();
-        while (_fatal is null && Next() && _reader.TokenType != JsonToken.EndArray)
+        while (_fatal is null && More() && _reader.TokenType != JsonToken.EndArray)
         {
             if (ReadValue(depth + 1) is { } value)
             {
@@ -201,6 +201,21 @@ internal sealed class PayloadJsonReader
             }
         }
 
+        return false;
+    }
+
+    /// <summary>
+    /// Advances inside an open array or object. Newtonsoft reports a truncated document as a plain
+    /// end of input, not an error, so reaching the end here is a 1004 of our own.
+    /// </summary>
+    private bool More()
+    {
+        if (Next())
+        {
+            return true;
+        }
+
+        _fatal ??= NotJson("param ends before its JSON is complete");
         return false;
     }
 
