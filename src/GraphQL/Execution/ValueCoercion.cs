@@ -1,0 +1,146 @@
+using System.Collections;
+using Cabinets.GraphQL.Language.Ast;
+using Cabinets.GraphQL.Types;
+
+namespace Cabinets.GraphQL.Execution;
+
+/// <summary>
+/// Input coercion (spec 3.5–3.10 "Input Coercion"): variable values as read from JSON, literals in
+/// the document, and default values declared in code. Coerced values are: scalars' parsed values,
+/// enum CLR values, <c>object?[]</c> for lists and <c>Dictionary&lt;string, object?&gt;</c> for
+/// input objects (only the fields given or defaulted are present).
+/// </summary>
+public static partial class ValueCoercion
+{
+    /// <summary>Marks "no value" (an absent variable), which differs from an explicit null.</summary>
+    public static readonly object Undefined = new();
+
+    /// <summary>Coerces an external value (a variable's JSON value) to <paramref name="type"/>.</summary>
+    public static object? CoerceInput(object? value, GraphQLType type, string path)
+    {
+        if (type is NonNullType nonNull)
+        {
+            return value is null
+                ? throw new InputCoercionException($"{path}: expected a non-null value of type {type}.")
+                : CoerceInput(value, nonNull.OfType, path);
+        }
+
+        if (value is null)
+        {
+            return null;
+        }
+
+        switch (type)
+        {
+            case ListType list when value is IList items:
+                var result = new object?[items.Count];
+                for (var i = 0; i < items.Count; i++)
+                {
+                    result[i] = CoerceInput(items[i], list.OfType, $"{path}[{i}]");
+                }
+
+                return result;
+            case ListType list:
+                return new[] { CoerceInput(value, list.OfType, path) };
+            case InputObjectType input:
+                return CoerceInputObject(value, input, path);
+            case EnumType @enum:
+                return Leaf(path, () => @enum.ParseValue(value));
+            case ScalarType scalar:
+                return Leaf(path, () => scalar.ParseValue(value));
+            default:
+                throw new InputCoercionException($"{path}: {type} is not an input type.");
+        }
+    }
+
+    /// <summary>Coerces a default value written in C#; enum members and CLR numbers are accepted as such.</summary>
+    public static object? CoerceDefault(object? value, GraphQLType type, string path)
+    {
+        if (type.Nullable is EnumType @enum && value is not null and not string)
+        {
+            return @enum.Values.Any(v => Equals(v.Value, value))
+                ? value
+                : throw new SchemaException($"{path}: {value} is not a value of enum {@enum.Name}.");
+        }
+
+        if (type.Nullable is ListType list && value is IList items)
+        {
+            return items.Cast<object?>().Select((item, i) => CoerceDefault(item, list.OfType, $"{path}[{i}]")).ToArray();
+        }
+
+        try
+        {
+            return CoerceInput(value is int or short or byte ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : value, type, path);
+        }
+        catch (InputCoercionException e)
+        {
+            throw new SchemaException($"Invalid default value: {e.Message}");
+        }
+    }
+
+    private static Dictionary<string, object?> CoerceInputObject(object value, InputObjectType input, string path)
+    {
+        if (value is not IReadOnlyDictionary<string, object?> fields)
+        {
+            throw new InputCoercionException($"{path}: expected an object for input type {input.Name}.");
+        }
+
+        foreach (var key in fields.Keys)
+        {
+            if (input.GetField(key) is null)
+            {
+                throw new InputCoercionException($"{path}: field \"{key}\" is not defined by type {input.Name}.");
+            }
+        }
+
+        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var field in input.Fields)
+        {
+            if (fields.TryGetValue(field.Name, out var fieldValue))
+            {
+                result[field.Name] = CoerceInput(fieldValue, field.Type, $"{path}.{field.Name}");
+            }
+            else if (field.HasDefaultValue)
+            {
+                result[field.Name] = field.DefaultValue;
+            }
+            else if (field.Type.IsNonNull)
+            {
+                throw new InputCoercionException($"{path}: field \"{field.Name}\" of required type {field.Type} was not provided.");
+            }
+        }
+
+        CheckOneOf(input, result, path);
+        return result;
+    }
+
+    internal static void CheckOneOf(InputObjectType input, Dictionary<string, object?> fields, string path)
+    {
+        if (!input.IsOneOf)
+        {
+            return;
+        }
+
+        if (fields.Count != 1)
+        {
+            throw new InputCoercionException($"{path}: OneOf input object \"{input.Name}\" must specify exactly one key.");
+        }
+
+        if (fields.Values.Single() is null)
+        {
+            throw new InputCoercionException($"{path}: field \"{input.Name}.{fields.Keys.Single()}\" must be non-null.");
+        }
+    }
+
+    private static object Leaf(string path, Func<object> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (InputCoercionException e)
+        {
+            throw new InputCoercionException($"{path}: {e.Message}");
+        }
+    }
+}
