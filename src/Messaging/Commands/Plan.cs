@@ -1,0 +1,42 @@
+using Cabinets.EventStore;
+using Cabinets.EventStore.Appending;
+using Cabinets.Messaging.Deciding;
+
+namespace Cabinets.Messaging.Commands;
+
+/// <summary>A stream as it was read for a decision: its version is the expected version of the append.</summary>
+internal sealed record LoadedStream(StreamRef Stream, long Version)
+{
+    public ExpectedVersion Expected => Version == 0 ? ExpectedVersion.NoStream : ExpectedVersion.Exactly(Version);
+
+    public static async Task<(TState State, LoadedStream Loaded)> LoadAsync<TState, TEvent>(
+        PostgresEventStore store, StreamRef stream, IEvolver<TState, TEvent> evolver, CancellationToken ct)
+    {
+        // Events of other types (or unregistered ones, read as UnknownEvent) do not change this state.
+        var result = await store.AggregateStreamAsync(stream.Id, evolver.Initial,
+            (state, e) => e is TEvent known ? evolver.Evolve(state, known) : state, ct: ct);
+        return result is null ? (evolver.Initial, new(stream, 0)) : (result.State, new(stream, result.Version));
+    }
+}
+
+internal sealed record PlannedWrite(StreamRef Stream, ExpectedVersion Expected, IReadOnlyList<object> Events);
+
+/// <summary>The pipeline's untyped view of a decision: appends with their expected versions, messages, answer or error.</summary>
+internal sealed record Plan(IReadOnlyList<PlannedWrite> Writes, IReadOnlyList<OutgoingMessage> Messages, object? Answer, DomainError? Error)
+{
+    public static Plan From<TEvent>(Decision<TEvent> decision, IReadOnlyList<LoadedStream> loaded)
+    {
+        if (decision.Error is { } error) return new Plan([], [], null, error);
+        var primary = loaded[0];
+        var writes = new List<PlannedWrite> { new(primary.Stream, primary.Expected, decision.Events.Cast<object>().ToList()) };
+        foreach (var other in decision.OtherStreams)
+        {
+            if (writes.Any(w => w.Stream.Id == other.StreamId))
+                throw new InvalidOperationException($"decision appends to stream '{other.StreamId}' twice");
+            // Never blind: a stream that was read is checked at its read version, any other must be new.
+            var expected = loaded.FirstOrDefault(l => l.Stream.Id == other.StreamId)?.Expected ?? ExpectedVersion.NoStream;
+            writes.Add(new(new StreamRef(other.StreamId, other.StreamType), expected, other.Events));
+        }
+        return new Plan(writes.Where(w => w.Events.Count > 0).ToList(), decision.Messages, decision.Answer, null);
+    }
+}
