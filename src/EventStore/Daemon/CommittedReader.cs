@@ -1,0 +1,93 @@
+using System.Globalization;
+using Cabinets.EventStore.Events;
+using Cabinets.EventStore.Reading;
+using Npgsql;
+
+namespace Cabinets.EventStore.Daemon;
+
+/// <summary>
+/// A batch read below the snapshot xmin (ADR-0003) and the head: the newest event of any type
+/// below that xmin. Every event of the reader's types in (after, <see cref="Frontier"/>] is in
+/// <see cref="Events"/>, so the checkpoint may move to the frontier even when it is not one of
+/// them: filtered projections keep up with the head, and lag and waits work on any position.
+/// </summary>
+internal sealed record CommittedBatch(IReadOnlyList<StoredEvent> Events, EventPosition Frontier);
+
+/// <summary>
+/// Same predicate as <see cref="PostgresEventStore.ReadCommittedAfterAsync"/>, plus the head in
+/// the same statement (one snapshot, one round trip). It runs outside any transaction: inside
+/// one that already has an xid, that xid would be the xmin and hold the reader back.
+/// </summary>
+internal sealed class CommittedReader
+{
+    private readonly EventTypeRegistry _types;
+    private readonly string _sql;
+
+    public CommittedReader(IReadOnlyCollection<string> eventTypes, EventTypeRegistry types)
+    {
+        _types = types;
+        var typeFilter = eventTypes.Count > 0 ? "and x.type = any($6)" : "";
+        EventTypes = eventTypes.ToArray();
+        _sql = $"""
+            with h as materialized (
+                select tx_id, seq from es.events
+                 where tx_id < pg_snapshot_xmin(pg_current_snapshot())
+                 order by tx_id desc, seq desc limit 1)
+            select e.seq, e.tx_id::text, e.stream_id, e.version, e.event_id, e.type, e.schema_version,
+                   e.data::text, e.metadata::text, e.created_at, h.tx_id::text, h.seq
+              from h left join lateral (
+                    select * from es.events x
+                     where (x.tx_id, x.seq) > ($1::text::xid8, $2)
+                       and (x.tx_id, x.seq) <= (h.tx_id, h.seq)
+                       and (x.tx_id, x.seq) <= ($4::text::xid8, $5)
+                       {typeFilter}
+                     order by x.tx_id, x.seq limit $3) e on true
+             order by e.tx_id, e.seq
+            """;
+    }
+
+    public string[] EventTypes { get; }
+
+    /// <param name="upTo">Inclusive upper bound (a rebuild reads up to the live checkpoint).</param>
+    public async Task<CommittedBatch> ReadAsync(NpgsqlDataSource dataSource, EventPosition after, int maxCount,
+        EventPosition upTo, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand(_sql);
+        cmd.Parameters.Add(new() { Value = Positions.Xid(after) });
+        cmd.Parameters.Add(new() { Value = after.Sequence });
+        cmd.Parameters.Add(new() { Value = maxCount });
+        cmd.Parameters.Add(new() { Value = Positions.Xid(upTo) });
+        cmd.Parameters.Add(new() { Value = upTo.Sequence });
+        if (EventTypes.Length > 0) cmd.Parameters.Add(new() { Value = EventTypes });
+
+        var events = new List<StoredEvent>();
+        EventPosition? head = null;
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await r.ReadAsync(ct))
+            {
+                head ??= new EventPosition(ulong.Parse(r.GetString(10), CultureInfo.InvariantCulture), r.GetInt64(11));
+                if (!r.IsDBNull(0)) events.Add(EventRows.Read(r, _types));
+            }
+        }
+
+        // A full batch may have stopped short of the head; a short one read everything up to it.
+        var frontier = events.Count == maxCount ? events[^1].Position
+            : head is { } h ? Positions.Min(h, upTo) : after;
+        return new CommittedBatch(events, Positions.Max(frontier, after));
+    }
+}
+
+internal static class Positions
+{
+    /// <summary>Above every real position: "no upper bound".</summary>
+    public static EventPosition End { get; } = new(ulong.MaxValue, long.MaxValue);
+
+    public static string Xid(EventPosition p) => p.TransactionId.ToString(CultureInfo.InvariantCulture);
+
+    public static EventPosition Parse(string txId, long seq) => new(ulong.Parse(txId, CultureInfo.InvariantCulture), seq);
+
+    public static EventPosition Min(EventPosition a, EventPosition b) => a <= b ? a : b;
+
+    public static EventPosition Max(EventPosition a, EventPosition b) => a >= b ? a : b;
+}
