@@ -13,7 +13,7 @@ internal sealed partial class FieldReader
         ["yyyy-MM-dd", "yyyy/MM/dd", "yyyyMMdd", "yyyy-MM-dd HH:mm:ss", "yyyy/MM/dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss"];
 
     /// <summary>Cabinet serial, e.g. IBS20260001: 1–32 letters, digits, '-' or '_' (decided, ADR 0006).</summary>
-    public string Serial(string field) => OptionalSerial(field) ?? (Error is null ? Fail<string>(field, "is missing or empty") : "");
+    public string Serial(string field) => OptionalSerial(field) ?? Fail<string>(field, "is missing or empty");
 
     public string? OptionalSerial(string field)
     {
@@ -35,7 +35,7 @@ internal sealed partial class FieldReader
     }
 
     /// <summary>Door number: 1–999, as a JSON integer or a digit string.</summary>
-    public int Door(string field) => OptionalDoor(field) ?? (Error is null ? Fail<int>(field, "is missing") : 0);
+    public int Door(string field) => OptionalDoor(field) ?? Fail<int>(field, "is missing");
 
     public int? OptionalDoor(string field)
     {

@@ -22,7 +22,7 @@ internal sealed partial class FieldReader(JObject item, int index, string prefix
 
     /// <summary>A non-empty text field without control characters.</summary>
     public string Text(string field, int maxLength = MaxText) =>
-        OptionalText(field, maxLength) ?? (Error is null ? Fail<string>(field, "is missing or empty") : "");
+        OptionalText(field, maxLength) ?? Fail<string>(field, "is missing or empty");
 
     /// <summary>A text field where missing, null and "" all mean "not given".</summary>
     public string? OptionalText(string field, int maxLength = MaxText)
@@ -54,7 +54,7 @@ internal sealed partial class FieldReader(JObject item, int index, string prefix
 
     /// <summary>A string of ASCII digits whose length is one of <paramref name="lengths"/>.</summary>
     public string Digits(string field, string rule, params ReadOnlySpan<int> lengths) =>
-        OptionalDigits(field, rule, lengths) ?? (Error is null ? Fail<string>(field, "is missing or empty") : "");
+        OptionalDigits(field, rule, lengths) ?? Fail<string>(field, "is missing or empty");
 
     public string? OptionalDigits(string field, string rule, params ReadOnlySpan<int> lengths)
     {
@@ -84,7 +84,7 @@ internal sealed partial class FieldReader(JObject item, int index, string prefix
         {
             case null or JTokenType.Null:
                 return null;
-            case JTokenType.Integer when token.Value<object>() is long n && n is >= 0 && n < Pow10(maxDigits):
+            case JTokenType.Integer when ((JValue)token).Value is long n && n >= 0 && n < Pow10(maxDigits):
                 return (int)n;
             case JTokenType.String when (string)token! is { Length: > 0 } s && s.Length <= maxDigits && IsDigits(s):
                 return int.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture);
@@ -110,7 +110,8 @@ internal sealed partial class FieldReader(JObject item, int index, string prefix
     public T Fail<T>(string field, string problem)
     {
         Error ??= new IbsError(IbsErrorCode.InvalidParam, $"item {index}: {prefix}{field} {problem}");
-        return default!;
+        // Strings come back empty, not null: parsers keep reading after a failure and may look at them.
+        return typeof(T) == typeof(string) ? (T)(object)"" : default!;
     }
 
     /// <summary>Takes over the first error of a reader for a nested object (locker_info entries).</summary>
