@@ -6,7 +6,9 @@ namespace Cabinets.GraphQL.Types;
 public sealed partial class SchemaBuilder
 {
     /// <summary>Resolves type names, applies defaults and checks the schema; throws <see cref="SchemaException"/>.</summary>
-    public Schema Build()
+    public Schema Build() => Build(includeIntrospection: true);
+
+    internal Schema Build(bool includeIntrospection)
     {
         var named = new Dictionary<string, NamedType>(StringComparer.Ordinal);
         foreach (var name in _order)
@@ -96,7 +98,7 @@ public sealed partial class SchemaBuilder
         var types = _order.Select(n => named[n])
             .Concat(BuiltInScalars.All.Where(s => !_types.ContainsKey(s.Name)))
             .Concat(referencedScalars.Where(s => !BuiltInScalars.IsBuiltIn(s.Name) && !_types.ContainsKey(s.Name)).Distinct())
-            .Concat(Introspection.IntrospectionTypes.All)
+            .Concat(includeIntrospection ? Introspection.IntrospectionTypes.All : [])
             .ToList();
         var schema = new Schema(
             query,

@@ -1,0 +1,50 @@
+using Cabinets.GraphQL.Language.Ast;
+using Cabinets.GraphQL.Types;
+
+namespace Cabinets.GraphQL.Execution;
+
+/// <summary>Fields of one selection set for one object type, grouped by response key (spec CollectFields).</summary>
+internal sealed class CollectedFields(string[] keys, CollectedField[] fields)
+{
+    public string[] Keys { get; } = keys;
+
+    public CollectedField[] Fields { get; } = fields;
+}
+
+internal enum MetaField
+{
+    None,
+    TypeName,
+}
+
+/// <summary>
+/// One response key: its field nodes, its definition and, memoized for the request, its coerced
+/// arguments and the collected sub-selection per object type — so N list items share one collection.
+/// </summary>
+internal sealed class CollectedField(string responseKey, FieldNode first, FieldDefinition? definition, MetaField meta, ObjectType parentType)
+{
+    private Dictionary<ObjectType, CollectedFields>? _subfields;
+
+    public string ResponseKey { get; } = responseKey;
+
+    public FieldNode Node { get; } = first;
+
+    public List<FieldNode> Nodes { get; } = [first];
+
+    /// <summary>Null only for <c>__typename</c>.</summary>
+    public FieldDefinition? Definition { get; } = definition;
+
+    public MetaField Meta { get; } = meta;
+
+    public ObjectType ParentType { get; } = parentType;
+
+    public IReadOnlyDictionary<string, object?>? Arguments { get; set; }
+
+    public bool TryGetSubfields(ObjectType type, out CollectedFields fields)
+    {
+        fields = null!;
+        return _subfields is not null && _subfields.TryGetValue(type, out fields!);
+    }
+
+    public void SetSubfields(ObjectType type, CollectedFields fields) => (_subfields ??= []).Add(type, fields);
+}

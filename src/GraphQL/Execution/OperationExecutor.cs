@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using Cabinets.GraphQL.Language.Ast;
+using Cabinets.GraphQL.Types;
+
+namespace Cabinets.GraphQL.Execution;
+
+/// <summary>
+/// Executes one operation (spec 6.2–6.4). Resolvers are started depth-first on one thread; a
+/// resolver that does not finish synchronously is parked, and once nothing else can run the
+/// queued data loader batches are dispatched — one batch per loader per wave — before waiting for
+/// the next completion. Results land in preallocated slots, so output order never depends on timing.
+/// </summary>
+internal sealed partial class OperationExecutor
+{
+    private readonly OperationContext _context;
+    private readonly FieldCollector _collector;
+    private readonly ConcurrentQueue<Completion> _completed = new();
+    private readonly SemaphoreSlim _signal = new(0);
+    private readonly List<GraphQLError> _errors = [];
+    private int _pending;
+
+    public OperationExecutor(OperationContext context)
+    {
+        _context = context;
+        _collector = new FieldCollector(context);
+    }
+
+    public IReadOnlyList<GraphQLError> Errors => _errors;
+
+    public async Task<ResultNode?> ExecuteAsync()
+    {
+        var operation = _context.Operation;
+        var rootType = _context.Schema.GetRootType(operation.Operation)!;
+        var fields = _collector.Collect(rootType, [operation.SelectionSet]);
+        var root = new ResultNode(fields.Keys, fields.Fields.Length, null, 0, nonNullInParent: true);
+        var source = _context.Request.RootValue;
+        var serial = operation.Operation == OperationType.Mutation;
+        for (var i = 0; i < fields.Fields.Length; i++)
+        {
+            var field = fields.Fields[i];
+            ExecuteField(root, i, rootType, field, source, new ResponsePath(null, field.ResponseKey));
+            if (serial)
+            {
+                await DrainAsync().ConfigureAwait(false);
+            }
+        }
+
+        await DrainAsync().ConfigureAwait(false);
+        return root.IsNulled ? null : root;
+    }
+
+    private void ExecuteField(ResultNode parent, int index, ObjectType parentType, CollectedField field, object? source, ResponsePath path)
+    {
+        var definition = field.Definition;
+        if (definition is null)
+        {
+            parent.Values[index] = parentType.Name;
+            return;
+        }
+
+        try
+        {
+            if (definition.SourceResolver is { } fromSource && definition.RequiredPermissions.Count == 0)
+            {
+                Complete(parent, index, definition.Type, field, fromSource(source), path);
+                return;
+            }
+
+            var arguments = field.Arguments ??= ArgumentCoercion.Coerce(definition, field.Node, _context.Variables);
+            var context = new ResolveContext(_context, parentType, definition, field.Node, source, arguments, path);
+            if (definition.RequiredPermissions.Count > 0 && !IsAuthorized(context))
+            {
+                AddError(new GraphQLError(
+                    $"You are not authorized to read {parentType.Name}.{definition.Name}.",
+                    Locations(field),
+                    path.ToList(),
+                    ErrorCodes.Forbidden));
+                parent.SetNull(index, definition.Type.IsNonNull);
+                return;
+            }
+
+            var result = definition.Resolver is { } resolver ? resolver(context)
+                : definition.SourceResolver is { } sourceResolver ? new ValueTask<object?>(sourceResolver(source))
+                : new ValueTask<object?>(DefaultResolve(source, definition.Name));
+            if (result.IsCompletedSuccessfully)
+            {
+                Complete(parent, index, definition.Type, field, result.Result, path);
+                return;
+            }
+
+            _pending++;
+            _ = AwaitAsync(result, new Pending(parent, index, definition.Type, field, path));
+        }
+        catch (Exception e)
+        {
+            FieldError(e, field, path);
+            parent.SetNull(index, definition.Type.IsNonNull);
+        }
+    }
+
+    private bool IsAuthorized(ResolveContext context) => _context.Options.Authorize?.Invoke(context) ?? false;
+
+    private static object? DefaultResolve(object? source, string name) => source switch
+    {
+        IReadOnlyDictionary<string, object?> map => map.GetValueOrDefault(name),
+        IDictionary<string, object?> map => map.TryGetValue(name, out var value) ? value : null,
+        _ => null,
+    };
+
+    private async Task AwaitAsync(ValueTask<object?> result, Pending pending)
+    {
+        try
+        {
+            var value = await result.ConfigureAwait(false);
+            _completed.Enqueue(new Completion(pending, value, null));
+        }
+        catch (Exception e)
+        {
+            _completed.Enqueue(new Completion(pending, null, e));
+        }
+
+        _signal.Release();
+    }
+
+    /// <summary>Runs until no resolver is parked, dispatching data loaders whenever nothing else can proceed.</summary>
+    private async Task DrainAsync()
+    {
+        while (_pending > 0)
+        {
+            while (_completed.TryDequeue(out var completion))
+            {
+                _pending--;
+                var p = completion.Pending;
+                if (completion.Error is { } error)
+                {
+                    FieldError(error, p.Field, p.Path);
+                    p.Parent.SetNull(p.Index, p.Type.IsNonNull);
+                }
+                else
+                {
+                    Complete(p.Parent, p.Index, p.Type, p.Field, completion.Value, p.Path);
+                }
+            }
+
+            if (_pending == 0)
+            {
+                return;
+            }
+
+            if (_completed.IsEmpty && !_context.DataLoaders.DispatchAll())
+            {
+                await _signal.WaitAsync(_context.CancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private readonly record struct Pending(ResultNode Parent, int Index, GraphQLType Type, CollectedField Field, ResponsePath Path);
+
+    private readonly record struct Completion(Pending Pending, object? Value, Exception? Error);
+}
