@@ -24,6 +24,7 @@ public static class MessagingServiceCollectionExtensions
         commands?.Invoke(commandOptions);
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging(); // idempotent; lets workers and tests use the module without a host
         services.AddSingleton(registry);
         services.AddSingleton(outboxOptions);
         services.AddSingleton(commandOptions);
