@@ -10,6 +10,9 @@ public sealed record OutboxEntry(
     string? LastError, string IdempotencyKey, string? CorrelationId, int Requeued,
     DateTimeOffset CreatedAt, DateTimeOffset? DeliveredAt, DateTimeOffset? DeadAt);
 
+/// <summary>Outbox health for metrics: how much waits, how late the oldest due message is, how many are dead.</summary>
+public sealed record OutboxStats(long Pending, long Due, long Dead, TimeSpan OldestDueAge);
+
 /// <summary>
 /// The manual-handling queue (PRODUCT.md, Vending exceptions): dead letters to list and requeue,
 /// and a message's delivery state. The Api exposes these to admins (GraphQL/REST).
@@ -52,6 +55,31 @@ public sealed class OutboxAdmin(NpgsqlDataSource dataSource, TimeProvider time, 
     /// <summary>Requeues every dead letter of <paramref name="messageType"/> (all types when null); returns how many.</summary>
     public Task<int> RequeueAllDeadAsync(string? messageType = null, CancellationToken ct = default) =>
         RequeueWhereAsync("($2::text is null or message_type = $2)", (object?)messageType ?? DBNull.Value, ct);
+
+    public async Task<OutboxStats> StatsAsync(CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("""
+            select count(*) filter (where status = 'pending'),
+                   count(*) filter (where status = 'pending' and due_at <= $1),
+                   count(*) filter (where status = 'dead'),
+                   min(due_at) filter (where status = 'pending' and due_at <= $1)
+              from msg.outbox where status <> 'delivered'
+            """);
+        var now = time.GetUtcNow();
+        cmd.Parameters.Add(new() { Value = now });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        await r.ReadAsync(ct);
+        var oldest = r.IsDBNull(3) ? now : r.GetFieldValue<DateTimeOffset>(3);
+        return new OutboxStats(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), now - oldest);
+    }
+
+    /// <summary>Deletes delivered messages older than <paramref name="age"/> (a retention job; dead letters stay until handled).</summary>
+    public async Task<int> PurgeDeliveredAsync(TimeSpan age, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("delete from msg.outbox where status = 'delivered' and delivered_at < $1");
+        cmd.Parameters.Add(new() { Value = time.GetUtcNow() - age });
+        return await cmd.ExecuteNonQueryAsync(ct);
+    }
 
     private async Task<int> RequeueWhereAsync(string filter, object arg, CancellationToken ct)
     {

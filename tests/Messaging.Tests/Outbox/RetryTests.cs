@@ -71,6 +71,7 @@ public sealed class RetryTests(DatabaseFixture db) : MessagingTestBase(db)
         dead.LastError.ShouldBe("InvalidOperationException: gateway down (call 4)");
         Clock.Advance(TimeSpan.FromDays(1));
         (await dispatcher.RunOnceAsync()).ShouldBe(0);
+        (await Admin.StatsAsync()).ShouldBe(new OutboxStats(Pending: 0, Due: 0, Dead: 1, OldestDueAge: TimeSpan.Zero));
 
         (await Admin.RequeueAsync(id)).ShouldBeTrue();
         var requeued = (await Admin.GetAsync(id))!;
@@ -103,6 +104,7 @@ public sealed class RetryTests(DatabaseFixture db) : MessagingTestBase(db)
         var id = await EnqueueAsync(deliverAt: due);
 
         (await dispatcher.RunOnceAsync()).ShouldBe(0);
+        (await Admin.StatsAsync()).ShouldBe(new OutboxStats(Pending: 1, Due: 0, Dead: 0, OldestDueAge: TimeSpan.Zero));
         Clock.Set(due - Second);
         (await dispatcher.RunOnceAsync()).ShouldBe(0);
         receiver.Calls.ShouldBeEmpty();
@@ -111,5 +113,7 @@ public sealed class RetryTests(DatabaseFixture db) : MessagingTestBase(db)
         (await dispatcher.RunOnceAsync()).ShouldBe(1);
         receiver.Calls.ShouldHaveSingleItem().At.ShouldBe(due);
         (await Admin.GetAsync(id))!.Status.ShouldBe("delivered");
+        Clock.Advance(TimeSpan.FromDays(8));
+        (await Admin.PurgeDeliveredAsync(TimeSpan.FromDays(7))).ShouldBe(1);
     }
 }
