@@ -31,6 +31,13 @@ public sealed class EventTypeRegistry
         return this;
     }
 
+    /// <summary>Registers a module's table of stored names (e.g. <c>CabinetEventNames.All</c>).</summary>
+    public EventTypeRegistry RegisterAll(IEnumerable<(Type Type, string Name, int Version)> names)
+    {
+        foreach (var (type, name, version) in names) Register(type, name, version);
+        return this;
+    }
+
     /// <summary>Transforms the JSON of <paramref name="name"/> from schema <paramref name="fromVersion"/> to the next version.</summary>
     public EventTypeRegistry Upcast(string name, int fromVersion, Func<JsonObject, JsonObject> upcast)
     {

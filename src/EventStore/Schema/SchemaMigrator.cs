@@ -40,7 +40,10 @@ public static class SchemaMigrator
 
     public static SchemaModule EventStoreModule { get; } = new("eventstore", typeof(SchemaMigrator).Assembly);
 
-    public static async Task MigrateAsync(NpgsqlDataSource dataSource, IEnumerable<SchemaModule> modules, CancellationToken ct = default)
+    /// <param name="idempotentSql">Run after the scripts on every start, under the same lock: read-model DDL
+    /// (`create table if not exists`), which projections own rather than numbered scripts.</param>
+    public static async Task MigrateAsync(NpgsqlDataSource dataSource, IEnumerable<SchemaModule> modules,
+        IEnumerable<string>? idempotentSql = null, CancellationToken ct = default)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await Exec(conn, null, $"select pg_advisory_lock({LockKey})", ct);
@@ -67,6 +70,7 @@ public static class SchemaMigrator
                     await tx.CommitAsync(ct);
                 }
             }
+            foreach (var sql in idempotentSql ?? []) await Exec(conn, null, sql, ct);
         }
         finally
         {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Cabinets.EventStore.Appending;
 using Cabinets.EventStore.Events;
-using Cabinets.Messaging.Deciding;
+using Cabinets.Domain.Deciding;
 using FluentValidation;
 
 namespace Cabinets.Messaging.Commands;

@@ -1,6 +1,6 @@
 using Cabinets.EventStore;
 using Cabinets.EventStore.Appending;
-using Cabinets.Messaging.Deciding;
+using Cabinets.Domain.Deciding;
 
 namespace Cabinets.Messaging.Commands;
 

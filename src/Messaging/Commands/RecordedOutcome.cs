@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Cabinets.EventStore.Events;
-using Cabinets.Messaging.Deciding;
+using Cabinets.Domain.Deciding;
 
 namespace Cabinets.Messaging.Commands;
 

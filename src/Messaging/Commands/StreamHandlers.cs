@@ -1,5 +1,5 @@
 using Cabinets.EventStore;
-using Cabinets.Messaging.Deciding;
+using Cabinets.Domain.Deciding;
 
 namespace Cabinets.Messaging.Commands;
 

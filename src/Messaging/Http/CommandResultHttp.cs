@@ -1,5 +1,5 @@
 using Cabinets.Messaging.Commands;
-using Cabinets.Messaging.Deciding;
+using Cabinets.Domain.Deciding;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 

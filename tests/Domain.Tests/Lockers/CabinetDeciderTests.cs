@@ -1,4 +1,4 @@
-using Cabinets.Domain.Common;
+using Cabinets.Domain.Deciding;
 using Cabinets.Domain.Lockers.Cabinets;
 
 namespace Cabinets.Domain.Tests.Lockers;
@@ -11,18 +11,23 @@ public sealed class CabinetDeciderTests
     private static readonly Site Site = new("广东省", "深圳市", "南山区", "粤海街道", "科技园", "阳光小区", "3号楼东侧");
     private static readonly DoorAttributes LargeInsulated = new(DoorSize.Large, Insulated: true, Vertical: false);
 
-    private static Decided<ICabinetEvent> When(CabinetCommand command, params object[] given) =>
+    private static Decision<ICabinetEvent> When(CabinetCommand command, params ICabinetEvent[] given) =>
         CabinetDecider.Decide(command, given.Aggregate(CabinetState.Initial, CabinetState.Evolve));
 
-    private static IReadOnlyList<ICabinetEvent> Then(Decided<ICabinetEvent> decided) =>
-        decided.ShouldBeOfType<Decided<ICabinetEvent>.Accepted>().Events;
+    private static IReadOnlyList<ICabinetEvent> Then(Decision<ICabinetEvent> decision)
+    {
+        decision.Error.ShouldBeNull();
+        return decision.Events;
+    }
 
-    private static object[] ARegisteredBankWithDoor24(bool occupied = false) =>
+    private static string Rejection(Decision<ICabinetEvent> decision) => decision.Error.ShouldNotBeNull().Code;
+
+    private static ICabinetEvent[] ARegisteredBankWithDoor24(bool occupied = false) =>
     [
         new CabinetProvisioned(Serial, Site, Now),
         new CabinetBankRegistered(Serial, "快递柜", [0, 1], Now),
         new DoorRegistered(Serial, 24, 1, LargeInsulated, Now),
-        .. occupied ? new object[] { new DoorOccupied(Serial, 24, Now) } : [],
+        .. occupied ? new ICabinetEvent[] { new DoorOccupied(Serial, 24, Now) } : [],
     ];
 
     [Fact]
@@ -38,15 +43,14 @@ public sealed class CabinetDeciderTests
     [Fact]
     public void an_unprovisioned_serial_cannot_register_a_bank_unless_auto_provisioning_is_on()
     {
-        When(new RegisterCabinetBank(Serial, "快递柜", [0], Now)).ShouldBeOfType<Decided<ICabinetEvent>.Rejected>()
-            .Error.Code.ShouldBe(CabinetDecider.Errors.NotProvisioned);
+        Rejection(When(new RegisterCabinetBank(Serial, "快递柜", [0], Now))).ShouldBe(CabinetDecider.Errors.NotProvisioned);
         Then(When(new RegisterCabinetBank(Serial, "快递柜", [0], Now, AllowUnprovisioned: true))).Count.ShouldBe(1);
     }
 
     [Fact]
     public void registering_the_same_bank_twice_is_a_no_op()
     {
-        var given = new object[] { new CabinetProvisioned(Serial, Site, Now), new CabinetBankRegistered(Serial, "快递柜", [0, 1], Now) };
+        var given = new ICabinetEvent[] { new CabinetProvisioned(Serial, Site, Now), new CabinetBankRegistered(Serial, "快递柜", [0, 1], Now) };
         Then(When(new RegisterCabinetBank(Serial, "快递柜", [0, 1], Now), given)).ShouldBeEmpty();
         Then(When(new RegisterCabinetBank(Serial, "餐饮柜", [0, 1], Now), given)).Count.ShouldBe(1);
     }
@@ -84,7 +88,6 @@ public sealed class CabinetDeciderTests
     public void a_status_for_an_unknown_door_is_rejected_whole()
     {
         var report = new ReportDoorStatus(Serial, [new DoorStatusReport(24, true), new DoorStatusReport(99, true)], Now);
-        When(report, ARegisteredBankWithDoor24()).ShouldBeOfType<Decided<ICabinetEvent>.Rejected>()
-            .Error.Code.ShouldBe(CabinetDecider.Errors.UnknownDoor);
+        Rejection(When(report, ARegisteredBankWithDoor24())).ShouldBe(CabinetDecider.Errors.UnknownDoor);
     }
 }

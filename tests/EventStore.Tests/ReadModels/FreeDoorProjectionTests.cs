@@ -3,7 +3,6 @@ using Cabinets.EventStore.Appending;
 using Cabinets.EventStore.Events;
 using Cabinets.EventStore.Projections;
 using Cabinets.EventStore.Schema;
-using Cabinets.Projections.Lockers;
 using Cabinets.Projections.Lockers.FreeDoors;
 using Cabinets.Testing;
 using Npgsql;
@@ -27,7 +26,7 @@ public sealed class FreeDoorProjectionTests(DatabaseFixture db) : IClassFixture<
         var projection = new FreeDoorProjection(ProjectionLifecycle.Inline);
         await using (var cmd = _dataSource.CreateCommand(projection.CreateTablesSql(ProjectionContext.LiveSchema)))
             await cmd.ExecuteNonQueryAsync();
-        _store = new PostgresEventStore(_dataSource, new EventTypeRegistry().RegisterLockerEvents(), [projection]);
+        _store = new PostgresEventStore(_dataSource, new EventTypeRegistry().RegisterAll(CabinetEventNames.All), [projection]);
     }
 
     public async Task DisposeAsync() => await _dataSource.DisposeAsync();

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Cabinets.Messaging.Deciding;
+using Cabinets.Domain.Deciding;
 using Cabinets.Messaging.Outbox;
 using Cabinets.Messaging.Tests.Sample;
 using Cabinets.Testing;

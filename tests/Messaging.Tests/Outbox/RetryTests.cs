@@ -1,4 +1,4 @@
-using Cabinets.Messaging.Deciding;
+using Cabinets.Domain.Deciding;
 using Cabinets.Messaging.Outbox;
 using Cabinets.Messaging.Tests.Sample;
 using Cabinets.Testing;

@@ -1,6 +1,6 @@
 using Cabinets.EventStore.Appending;
 using Cabinets.Messaging.Commands;
-using Cabinets.Messaging.Deciding;
+using Cabinets.Domain.Deciding;
 using Cabinets.Messaging.Tests.Sample;
 using Cabinets.Testing;
 

@@ -1,4 +1,4 @@
-using Cabinets.Messaging.Deciding;
+using Cabinets.Domain.Deciding;
 
 namespace Cabinets.Messaging.Tests.Sample;
 

@@ -1,4 +1,4 @@
-using Cabinets.Domain.Common;
+using Cabinets.Domain.Deciding;
 
 namespace Cabinets.Domain.Lockers.Cabinets;
 
@@ -8,6 +8,9 @@ namespace Cabinets.Domain.Lockers.Cabinets;
 /// </summary>
 public static class CabinetDecider
 {
+    public static Decider<CabinetCommand, CabinetState, ICabinetEvent> Instance { get; } =
+        new(CabinetState.Initial, CabinetState.Evolve, Decide);
+
     public static class Errors
     {
         public const string NotProvisioned = "cabinet.not_provisioned";
@@ -16,7 +19,7 @@ public static class CabinetDecider
         public const string InvalidSite = "cabinet.invalid_site";
     }
 
-    public static Decided<ICabinetEvent> Decide(CabinetCommand command, CabinetState state) => command switch
+    public static Decision<ICabinetEvent> Decide(CabinetCommand command, CabinetState state) => command switch
     {
         ProvisionCabinet c => Provision(c, state),
         RegisterCabinetBank c => RegisterBank(c, state),
@@ -25,25 +28,25 @@ public static class CabinetDecider
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "unhandled cabinet command"),
     };
 
-    private static Decided<ICabinetEvent> Provision(ProvisionCabinet c, CabinetState state)
+    private static Decision<ICabinetEvent> Provision(ProvisionCabinet c, CabinetState state)
     {
-        if (!state.Provisioned) return Decided<ICabinetEvent>.Emit(new CabinetProvisioned(c.SerialNumber, c.Site, c.Now));
+        if (!state.Provisioned) return Decision<ICabinetEvent>.Accept(new CabinetProvisioned(c.SerialNumber, c.Site, c.Now));
         return state.Site == c.Site
-            ? Decided<ICabinetEvent>.Nothing
-            : Decided<ICabinetEvent>.Emit(new CabinetSiteChanged(c.SerialNumber, c.Site, c.Now));
+            ? Decision<ICabinetEvent>.Accept()
+            : Decision<ICabinetEvent>.Accept(new CabinetSiteChanged(c.SerialNumber, c.Site, c.Now));
     }
 
-    private static Decided<ICabinetEvent> RegisterBank(RegisterCabinetBank c, CabinetState state)
+    private static Decision<ICabinetEvent> RegisterBank(RegisterCabinetBank c, CabinetState state)
     {
         if (!state.Provisioned && !c.AllowUnprovisioned)
-            return Decided<ICabinetEvent>.Reject(Errors.NotProvisioned, $"cabinet {c.SerialNumber} is not provisioned", "series_number");
+            return Decision<ICabinetEvent>.Reject(Errors.NotProvisioned, $"cabinet {c.SerialNumber} is not provisioned", "series_number");
         var same = state.Type == c.Type && state.SubCabinets.SequenceEqual(c.SubCabinets);
         return same
-            ? Decided<ICabinetEvent>.Nothing
-            : Decided<ICabinetEvent>.Emit(new CabinetBankRegistered(c.SerialNumber, c.Type, c.SubCabinets, c.Now));
+            ? Decision<ICabinetEvent>.Accept()
+            : Decision<ICabinetEvent>.Accept(new CabinetBankRegistered(c.SerialNumber, c.Type, c.SubCabinets, c.Now));
     }
 
-    private static Decided<ICabinetEvent> RegisterDoors(RegisterDoors c, CabinetState state)
+    private static Decision<ICabinetEvent> RegisterDoors(RegisterDoors c, CabinetState state)
     {
         if (!state.Registered) return NotRegistered(c.SerialNumber);
         var events = new List<ICabinetEvent>();
@@ -53,10 +56,10 @@ public static class CabinetDecider
                 && known.CabinetIndex == door.CabinetIndex && known.Attributes == door.Attributes;
             if (!unchanged) events.Add(new DoorRegistered(c.SerialNumber, door.DoorNumber, door.CabinetIndex, door.Attributes, c.Now));
         }
-        return Decided<ICabinetEvent>.Emit(events);
+        return Decision<ICabinetEvent>.Accept(events);
     }
 
-    private static Decided<ICabinetEvent> ReportStatus(ReportDoorStatus c, CabinetState state)
+    private static Decision<ICabinetEvent> ReportStatus(ReportDoorStatus c, CabinetState state)
     {
         if (!state.Registered) return NotRegistered(c.SerialNumber);
         var events = new List<ICabinetEvent>();
@@ -64,7 +67,7 @@ public static class CabinetDecider
         foreach (var report in c.Doors)
         {
             if (!state.Doors.TryGetValue(report.DoorNumber, out var door))
-                return Decided<ICabinetEvent>.Reject(Errors.UnknownDoor, $"door {report.DoorNumber} is not registered on {c.SerialNumber}", "single_code");
+                return Decision<ICabinetEvent>.Reject(Errors.UnknownDoor, $"door {report.DoorNumber} is not registered on {c.SerialNumber}", "single_code");
             // within one report the last word on a door wins; compare with what we knew before it
             var current = seen.TryGetValue(report.DoorNumber, out var s) ? s : door.Occupied;
             if (current == report.Occupied) continue;
@@ -73,9 +76,9 @@ public static class CabinetDecider
                 ? new DoorOccupied(c.SerialNumber, report.DoorNumber, c.Now)
                 : new DoorReleased(c.SerialNumber, report.DoorNumber, c.Now));
         }
-        return Decided<ICabinetEvent>.Emit(events);
+        return Decision<ICabinetEvent>.Accept(events);
     }
 
-    private static Decided<ICabinetEvent> NotRegistered(string serial) => Decided<ICabinetEvent>.Reject(
+    private static Decision<ICabinetEvent> NotRegistered(string serial) => Decision<ICabinetEvent>.Reject(
         Errors.NotRegistered, $"cabinet {serial} has not registered (insert_locker_info) yet", "series_number");
 }

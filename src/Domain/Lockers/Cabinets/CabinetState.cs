@@ -16,7 +16,7 @@ public sealed record CabinetState(
 
     public bool Registered => Type is not null;
 
-    public static CabinetState Evolve(CabinetState state, object @event) => @event switch
+    public static CabinetState Evolve(CabinetState state, ICabinetEvent @event) => @event switch
     {
         CabinetProvisioned e => state with { Provisioned = true, Site = e.Site },
         CabinetSiteChanged e => state with { Site = e.Site },

@@ -1,4 +1,4 @@
-namespace Cabinets.Messaging.Deciding;
+namespace Cabinets.Domain.Deciding;
 
 /// <summary>
 /// What <c>Decide</c> returns: either events (plus messages to send, events for further streams and

@@ -1,4 +1,4 @@
-namespace Cabinets.Messaging.Deciding;
+namespace Cabinets.Domain.Deciding;
 
 /// <summary>
 /// A message a decision sends through the outbox (ADR-0004): written in the same transaction as

@@ -1,4 +1,4 @@
-namespace Cabinets.Messaging.Deciding;
+namespace Cabinets.Domain.Deciding;
 
 /// <summary>How an aggregate's state is folded from its events: the half of a decider that loading needs.</summary>
 public interface IEvolver<TState, in TEvent>

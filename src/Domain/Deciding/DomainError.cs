@@ -1,4 +1,4 @@
-namespace Cabinets.Messaging.Deciding;
+namespace Cabinets.Domain.Deciding;
 
 /// <summary>
 /// A broken business rule (STYLE.md convention 4): a stable <paramref name="Code"/> the Api maps to

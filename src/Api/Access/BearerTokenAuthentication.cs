@@ -1,0 +1,30 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Cabinets.Domain.Access;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Cabinets.Api.Access;
+
+/// <summary>`Authorization: Bearer &lt;token&gt;` against <see cref="TokenStore"/>; the principal carries roles and permissions.</summary>
+internal sealed class BearerTokenAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, TokenStore tokens)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Bearer";
+    public const string PermissionClaim = "permission";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        var user = await tokens.ValidateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        if (user is null) return AuthenticateResult.Fail("invalid or expired token");
+
+        var claims = new List<Claim> { new(ClaimTypes.Name, user.Username) };
+        claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        claims.AddRange(Roles.PermissionsOf(user.Roles).Select(p => new Claim(PermissionClaim, p)));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+}

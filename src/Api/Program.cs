@@ -1,0 +1,16 @@
+using Cabinets.Api.Health;
+using Cabinets.Api.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
+    builder.WebHost.UseUrls("http://127.0.0.1:5080"); // API-CONTRACT.md, Running
+await builder.AddEventStoreAsync();
+builder.Services.AddProblemDetails();
+
+var app = builder.Build();
+await app.MigrateAsync();
+app.MapHealth();
+await app.RunAsync();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
