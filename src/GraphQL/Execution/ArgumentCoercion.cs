@@ -27,9 +27,16 @@ internal static class ArgumentCoercion
         foreach (var definition in definitions)
         {
             var node = Find(arguments, definition.Name);
-            var value = node is null
-                ? ValueCoercion.Undefined
-                : ValueCoercion.CoerceLiteral(node.Value, definition.Type, variables, $"Argument \"{definition.Name}\" of \"{owner}\"");
+            object? value;
+            try
+            {
+                value = node is null ? ValueCoercion.Undefined : ValueCoercion.CoerceLiteral(node.Value, definition.Type, variables, "");
+            }
+            catch (InputCoercionException e)
+            {
+                throw new InputCoercionException(e.Describe($"Argument \"{definition.Name}\" of \"{owner}\""));
+            }
+
             if (value != ValueCoercion.Undefined)
             {
                 result[definition.Name] = value;

@@ -118,8 +118,16 @@ internal sealed class FieldCollector(OperationContext context)
                 continue;
             }
 
-            var value = ValueCoercion.CoerceLiteral(
-                directive.Arguments[0].Value, RequiredBoolean, context.Variables, "@" + name);
+            object? value;
+            try
+            {
+                value = ValueCoercion.CoerceLiteral(directive.Arguments[0].Value, RequiredBoolean, context.Variables, "");
+            }
+            catch (InputCoercionException)
+            {
+                continue; // validation (VariablesInAllowedPosition) reports it; execution does not guess
+            }
+
             if (value is bool condition && condition == (name == "skip"))
             {
                 return false;

@@ -16,7 +16,7 @@ public static partial class ValueCoercion
         {
             return variables is not null && variables.TryGetValue(variable.Name.Value, out var value)
                 ? (value is null && type.IsNonNull
-                    ? throw new InputCoercionException($"{path}: variable \"${variable.Name.Value}\" is null but {type} is required.")
+                    ? throw new InputCoercionException($"Variable \"${variable.Name.Value}\" is null but \"{type}\" is required.", path)
                     : value)
                 : Undefined;
         }
@@ -24,10 +24,10 @@ public static partial class ValueCoercion
         if (type is NonNullType nonNull)
         {
             var inner = literal is NullValueNode
-                ? throw new InputCoercionException($"{path}: expected a value of non-null type {type}, found null.")
+                ? throw new InputCoercionException($"Expected value of non-null type \"{type}\" not to be null.", path)
                 : CoerceLiteral(literal, nonNull.OfType, variables, path);
             return inner == Undefined
-                ? throw new InputCoercionException($"{path}: expected a value of non-null type {type}.")
+                ? throw new InputCoercionException($"Expected a value of non-null type \"{type}\".", path)
                 : inner;
         }
 
@@ -57,7 +57,7 @@ public static partial class ValueCoercion
             case ScalarType scalar:
                 return Leaf(path, () => scalar.ParseLiteral(literal));
             default:
-                throw new InputCoercionException($"{path}: {type} is not an input type.");
+                throw new InputCoercionException($"{type} is not an input type.", path);
         }
     }
 
@@ -66,14 +66,14 @@ public static partial class ValueCoercion
     {
         if (literal is not ObjectValueNode objectValue)
         {
-            throw new InputCoercionException($"{path}: expected an object for input type {input.Name}.");
+            throw new InputCoercionException($"Expected type \"{input.Name}\" to be an object.", path);
         }
 
         foreach (var field in objectValue.Fields)
         {
             if (input.GetField(field.Name.Value) is null)
             {
-                throw new InputCoercionException($"{path}: field \"{field.Name.Value}\" is not defined by type {input.Name}.");
+                throw new InputCoercionException($"Field \"{field.Name.Value}\" is not defined by type \"{input.Name}\".", path);
             }
         }
 
@@ -81,7 +81,7 @@ public static partial class ValueCoercion
         foreach (var definition in input.Fields)
         {
             var node = FindField(objectValue, definition.Name);
-            var value = node is null ? Undefined : CoerceLiteral(node.Value, definition.Type, variables, $"{path}.{definition.Name}");
+            var value = node is null ? Undefined : CoerceLiteral(node.Value, definition.Type, variables, Append(path, definition.Name));
             if (value != Undefined)
             {
                 result[definition.Name] = value;
@@ -92,7 +92,7 @@ public static partial class ValueCoercion
             }
             else if (definition.Type.IsNonNull)
             {
-                throw new InputCoercionException($"{path}: field \"{definition.Name}\" of required type {definition.Type} was not provided.");
+                throw new InputCoercionException($"Field \"{definition.Name}\" of required type \"{definition.Type}\" was not provided.", path);
             }
         }
 

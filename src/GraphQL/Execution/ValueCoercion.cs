@@ -21,7 +21,7 @@ public static partial class ValueCoercion
         if (type is NonNullType nonNull)
         {
             return value is null
-                ? throw new InputCoercionException($"{path}: expected a non-null value of type {type}.")
+                ? throw new InputCoercionException($"Expected non-nullable type \"{type}\" not to be null.", path)
                 : CoerceInput(value, nonNull.OfType, path);
         }
 
@@ -49,7 +49,7 @@ public static partial class ValueCoercion
             case ScalarType scalar:
                 return Leaf(path, () => scalar.ParseValue(value));
             default:
-                throw new InputCoercionException($"{path}: {type} is not an input type.");
+                throw new InputCoercionException($"{type} is not an input type.", path);
         }
     }
 
@@ -60,21 +60,21 @@ public static partial class ValueCoercion
         {
             return @enum.Values.Any(v => Equals(v.Value, value))
                 ? value
-                : throw new SchemaException($"{path}: {value} is not a value of enum {@enum.Name}.");
+                : throw new SchemaException($"The default value of {path} is not a value of enum {@enum.Name}: {value}.");
         }
 
         if (type.Nullable is ListType list && value is IList items)
         {
-            return items.Cast<object?>().Select((item, i) => CoerceDefault(item, list.OfType, $"{path}[{i}]")).ToArray();
+            return items.Cast<object?>().Select((item, i) => CoerceDefault(item, list.OfType, path)).ToArray();
         }
 
         try
         {
-            return CoerceInput(value is int or short or byte ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : value, type, path);
+            return CoerceInput(value is int or short or byte ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : value, type, "");
         }
         catch (InputCoercionException e)
         {
-            throw new SchemaException($"Invalid default value: {e.Message}");
+            throw new SchemaException(e.Describe($"The default value of {path}"));
         }
     }
 
@@ -82,14 +82,14 @@ public static partial class ValueCoercion
     {
         if (value is not IReadOnlyDictionary<string, object?> fields)
         {
-            throw new InputCoercionException($"{path}: expected an object for input type {input.Name}.");
+            throw new InputCoercionException($"Expected type \"{input.Name}\" to be an object.", path);
         }
 
         foreach (var key in fields.Keys)
         {
             if (input.GetField(key) is null)
             {
-                throw new InputCoercionException($"{path}: field \"{key}\" is not defined by type {input.Name}.");
+                throw new InputCoercionException($"Field \"{key}\" is not defined by type \"{input.Name}\".", path);
             }
         }
 
@@ -98,7 +98,7 @@ public static partial class ValueCoercion
         {
             if (fields.TryGetValue(field.Name, out var fieldValue))
             {
-                result[field.Name] = CoerceInput(fieldValue, field.Type, $"{path}.{field.Name}");
+                result[field.Name] = CoerceInput(fieldValue, field.Type, Append(path, field.Name));
             }
             else if (field.HasDefaultValue)
             {
@@ -106,7 +106,7 @@ public static partial class ValueCoercion
             }
             else if (field.Type.IsNonNull)
             {
-                throw new InputCoercionException($"{path}: field \"{field.Name}\" of required type {field.Type} was not provided.");
+                throw new InputCoercionException($"Field \"{field.Name}\" of required type \"{field.Type}\" was not provided.", path);
             }
         }
 
@@ -123,14 +123,16 @@ public static partial class ValueCoercion
 
         if (fields.Count != 1)
         {
-            throw new InputCoercionException($"{path}: OneOf input object \"{input.Name}\" must specify exactly one key.");
+            throw new InputCoercionException($"Exactly one key must be specified for OneOf type \"{input.Name}\".", path);
         }
 
         if (fields.Values.Single() is null)
         {
-            throw new InputCoercionException($"{path}: field \"{input.Name}.{fields.Keys.Single()}\" must be non-null.");
+            throw new InputCoercionException($"Field \"{fields.Keys.Single()}\" of OneOf type \"{input.Name}\" must be non-null.", path);
         }
     }
+
+    internal static string Append(string path, string field) => path.Length == 0 ? field : $"{path}.{field}";
 
     private static object Leaf(string path, Func<object> parse)
     {
@@ -138,9 +140,9 @@ public static partial class ValueCoercion
         {
             return parse();
         }
-        catch (InputCoercionException e)
+        catch (InputCoercionException e) when (e.Path.Length == 0 && path.Length > 0)
         {
-            throw new InputCoercionException($"{path}: {e.Message}");
+            throw new InputCoercionException(e.Message, path);
         }
     }
 }

@@ -23,30 +23,52 @@ internal static class VariableCoercion
         foreach (var definition in operation.VariableDefinitions)
         {
             var name = definition.Variable.Name.Value;
-            try
+            var type = ToType(schema, definition.Type);
+            string? message = null;
+            if (type is null)
             {
-                var type = ToType(schema, definition.Type)
-                    ?? throw new InputCoercionException($"Variable \"${name}\" has an unknown type {definition.Type}.");
-                if (inputs.TryGetValue(name, out var input))
+                message = $"Variable \"${name}\" has an unknown type \"{definition.Type}\".";
+            }
+            else if (!inputs.TryGetValue(name, out var input))
+            {
+                if (definition.DefaultValue is { } defaultValue)
                 {
-                    values[name] = ValueCoercion.CoerceInput(input, type, $"Variable \"${name}\"");
-                }
-                else if (definition.DefaultValue is { } defaultValue)
-                {
-                    values[name] = ValueCoercion.CoerceLiteral(defaultValue, type, null, $"Variable \"${name}\"");
+                    message = Try(() => values[name] = ValueCoercion.CoerceLiteral(defaultValue, type, null, ""), name);
                 }
                 else if (type.IsNonNull)
                 {
-                    throw new InputCoercionException($"Variable \"${name}\" of required type \"{definition.Type}\" was not provided.");
+                    message = $"Variable \"${name}\" of required type \"{definition.Type}\" was not provided.";
                 }
             }
-            catch (InputCoercionException e)
+            else if (input is null && type.IsNonNull)
             {
-                (errors ??= []).Add(new GraphQLError(e.Message, [definition.Location], code: ErrorCodes.BadUserInput));
+                message = $"Variable \"${name}\" of non-null type \"{definition.Type}\" must not be null.";
+            }
+            else
+            {
+                message = Try(() => values[name] = ValueCoercion.CoerceInput(input, type, ""), name);
+            }
+
+            if (message is not null)
+            {
+                (errors ??= []).Add(new GraphQLError(message, [definition.Location], code: ErrorCodes.BadUserInput));
             }
         }
 
         return (values, errors);
+    }
+
+    private static string? Try(Action coerce, string name)
+    {
+        try
+        {
+            coerce();
+            return null;
+        }
+        catch (InputCoercionException e)
+        {
+            return e.Describe($"Variable \"${name}\"");
+        }
     }
 
     public static GraphQLType? ToType(Schema schema, TypeNode node) => node switch

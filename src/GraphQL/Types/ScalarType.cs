@@ -48,7 +48,15 @@ public abstract class ScalarType(string name, string? description = null, string
 }
 
 /// <summary>An input value that does not fit its type; reported with code <c>BAD_USER_INPUT</c>.</summary>
-public sealed class InputCoercionException(string message) : Exception(message);
+public sealed class InputCoercionException(string message, string path = "") : Exception(message)
+{
+    /// <summary>Where inside the value the problem is, e.g. <c>states[0]</c>; empty for the value itself.</summary>
+    public string Path { get; } = path;
+
+    /// <summary>The message prefixed with what was being coerced and where, e.g. <c>Variable "$f"</c>.</summary>
+    public string Describe(string subject) =>
+        Path.Length == 0 ? $"{subject} got invalid value: {Message}" : $"{subject} got invalid value at \"{Path}\": {Message}";
+}
 
 /// <summary>A resolver returned a value its field's type cannot represent.</summary>
 public sealed class ResultCoercionException(string message) : Exception(message);

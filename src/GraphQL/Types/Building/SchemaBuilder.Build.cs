@@ -47,7 +47,7 @@ public sealed partial class SchemaBuilder
             if (config.HasDefaultValue)
             {
                 defaultValue = config.DefaultLiteral is { } literal
-                    ? ValueCoercion.CoerceLiteral(Parser.ParseValue(literal), type, null, where)
+                    ? DefaultFromLiteral(literal, type, where)
                     : ValueCoercion.CoerceDefault(config.DefaultValue, type, where);
             }
 
@@ -109,6 +109,22 @@ public sealed partial class SchemaBuilder
             _description);
         SchemaValidator.Validate(schema);
         return schema;
+    }
+
+    private static object? DefaultFromLiteral(string literal, GraphQLType type, string where)
+    {
+        try
+        {
+            return ValueCoercion.CoerceLiteral(Parser.ParseValue(literal, ParserOptions.Unlimited), type, null, "");
+        }
+        catch (InputCoercionException e)
+        {
+            throw new SchemaException(e.Describe($"The default value of {where}"));
+        }
+        catch (SyntaxError e)
+        {
+            throw new SchemaException($"The default value of {where} does not parse: {e.Message}");
+        }
     }
 
     private static ObjectType? RootType(string? name, Dictionary<string, NamedType> named) =>
