@@ -1,3 +1,4 @@
+using Cabinets.Api.Access;
 using Cabinets.Api.Health;
 using Cabinets.Api.Hosting;
 
@@ -5,11 +6,15 @@ var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://127.0.0.1:5080"); // API-CONTRACT.md, Running
 await builder.AddEventStoreAsync();
-builder.Services.AddProblemDetails();
+builder.AddPlatform()
+    .AddAccess(builder.Configuration);
 
 var app = builder.Build();
 await app.MigrateAsync();
+await app.BootstrapAdminAsync();
+app.UsePlatform();
 app.MapHealth();
+app.MapAuth();
 await app.RunAsync();
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
