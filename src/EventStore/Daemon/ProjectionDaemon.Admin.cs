@@ -91,7 +91,7 @@ public sealed partial class ProjectionDaemon
     /// <summary>Waits until <paramref name="name"/> has applied every event committed before this call.</summary>
     public async Task<EventPosition> WaitForCatchUpAsync(string name, TimeSpan timeout, CancellationToken ct = default)
     {
-        await using var cmd = _rt.DataSource.CreateCommand("select tx_id::text, seq from es.events order by tx_id desc, seq desc limit 1");
+        await using var cmd = _rt.DataSource.CreateCommand("select e.tx_id::text, e.seq from es.events e order by e.tx_id desc, e.seq desc limit 1");
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var head = await r.ReadAsync(ct) ? Positions.Parse(r.GetString(0), r.GetInt64(1)) : EventPosition.Start;
         return await WaitForAsync(name, head, timeout, ct);

@@ -98,14 +98,16 @@ internal sealed class ShadowSwap(IProjection projection, DaemonRuntime rt, strin
         return list;
     }
 
+    // `e.tx_id`, qualified: the select list's `tx_id::text` is also named tx_id, and a bare name
+    // in ORDER BY means the output column, which would sort transaction ids as text ('999' > '1000').
     private async Task<List<StoredEvent>> ReadTailAsync(NpgsqlConnection conn, NpgsqlTransaction tx, EventPosition after, EventPosition upTo, CancellationToken ct)
     {
         var types = projection.EventTypes;
         await using var cmd = new NpgsqlCommand($"""
-            select {EventRows.Columns} from es.events
-             where (tx_id, seq) > ($1::text::xid8, $2) and (tx_id, seq) <= ($4::text::xid8, $5)
-                   {(types.Count > 0 ? "and type = any($6)" : "")}
-             order by tx_id, seq limit $3
+            select {EventRows.Columns} from es.events e
+             where (e.tx_id, e.seq) > ($1::text::xid8, $2) and (e.tx_id, e.seq) <= ($4::text::xid8, $5)
+                   {(types.Count > 0 ? "and e.type = any($6)" : "")}
+             order by e.tx_id, e.seq limit $3
             """, conn, tx);
         cmd.Parameters.Add(new() { Value = Positions.Xid(after) });
         cmd.Parameters.Add(new() { Value = after.Sequence });

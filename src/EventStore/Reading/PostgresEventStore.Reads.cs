@@ -46,7 +46,7 @@ public sealed partial class PostgresEventStore
              where (tx_id, seq) > ($1::text::xid8, $2)
                and tx_id < pg_snapshot_xmin(pg_current_snapshot())
                {typeFilter}
-             order by tx_id, seq
+             order by events.tx_id, seq -- qualified: bare tx_id is the ::text output column (text order)
              limit $3
             """);
         cmd.Parameters.Add(new() { Value = after.TransactionId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
