@@ -15,6 +15,10 @@ internal sealed class ComplexityAnalyzer(
     ExecutorOptions options)
 {
     private const int MaxNesting = 100;
+
+    // Fragments spread twice in each of n levels expand to 2^n selections; stop walking long before.
+    private const int MaxVisits = 50_000;
+    private int _visits;
     private readonly HashSet<string> _activeFragments = new(StringComparer.Ordinal);
     private GraphQLError? _error;
     private int _maxDepth;
@@ -46,9 +50,10 @@ internal sealed class ComplexityAnalyzer(
 
         return cost > options.MaxCost
             ? new GraphQLError(
-                $"The operation's cost {cost} exceeds the maximum allowed cost of {options.MaxCost}.",
+                $"The operation's cost exceeds the maximum allowed cost of {options.MaxCost}.",
                 [operation.Location],
-                code: ErrorCodes.MaxCostExceeded)
+                code: ErrorCodes.MaxCostExceeded,
+                extensions: new Dictionary<string, object?> { ["cost"] = cost, ["maxCost"] = options.MaxCost })
             : null;
     }
 
@@ -62,6 +67,13 @@ internal sealed class ComplexityAnalyzer(
         long total = 0;
         foreach (var selection in selectionSet.Selections)
         {
+            if (++_visits > MaxVisits)
+            {
+                _error ??= new GraphQLError(
+                    "The operation is too complex to analyze.", [selection.Location], code: ErrorCodes.MaxCostExceeded);
+                return total;
+            }
+
             switch (selection)
             {
                 case FieldNode field:

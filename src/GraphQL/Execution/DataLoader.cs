@@ -22,14 +22,16 @@ public sealed class DataLoader<TKey, TValue> : IDispatchable
     where TKey : notnull
 {
     private readonly BatchLoadFunction<TKey, TValue> _batch;
+    private readonly DataLoaderRegistry _registry;
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<TKey, Task<TValue>> _cache = [];
     private readonly Lock _lock = new();
     private Dictionary<TKey, TaskCompletionSource<TValue>> _queued = [];
 
-    internal DataLoader(BatchLoadFunction<TKey, TValue> batch, CancellationToken cancellationToken)
+    internal DataLoader(BatchLoadFunction<TKey, TValue> batch, DataLoaderRegistry registry, CancellationToken cancellationToken)
     {
         _batch = batch;
+        _registry = registry;
         _cancellationToken = cancellationToken;
     }
 
@@ -96,7 +98,13 @@ public sealed class DataLoader<TKey, TValue> : IDispatchable
         }
         else
         {
-            loading.ContinueWith(t => Complete(t, batch), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            // Hand the results to the executor's loop so that every waiting resolver resumes there,
+            // before the next dispatch: otherwise the next level could be split into several batches.
+            loading.ContinueWith(
+                t => _registry.Schedule(() => Complete(t, batch)),
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
         }
     }
 
@@ -124,6 +132,21 @@ public sealed class DataLoader<TKey, TValue> : IDispatchable
 /// <summary>The loaders of one request, by name.</summary>
 internal sealed class DataLoaderRegistry(CancellationToken cancellationToken)
 {
+    /// <summary>Runs an action on the executor's loop; set by the executor, inline when absent.</summary>
+    public Action<Action>? Scheduler { get; set; }
+
+    public void Schedule(Action action)
+    {
+        if (Scheduler is { } scheduler)
+        {
+            scheduler(action);
+        }
+        else
+        {
+            action();
+        }
+    }
+
     private readonly Dictionary<string, IDispatchable> _loaders = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
@@ -138,7 +161,7 @@ internal sealed class DataLoaderRegistry(CancellationToken cancellationToken)
                     ?? throw new InvalidOperationException($"Data loader \"{name}\" already exists with other key or value types.");
             }
 
-            var loader = new DataLoader<TKey, TValue>(batch, cancellationToken);
+            var loader = new DataLoader<TKey, TValue>(batch, this, cancellationToken);
             _loaders.Add(name, loader);
             return loader;
         }

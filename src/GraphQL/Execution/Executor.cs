@@ -77,7 +77,21 @@ public sealed class Executor
         var executor = new OperationExecutor(context);
         try
         {
-            var data = await executor.ExecuteAsync().ConfigureAwait(false);
+            // Resolvers must resume on the executor's loop, not on a caller's synchronization
+            // context (xunit's, a UI's): start them with none, so their awaits continue inline.
+            var previous = SynchronizationContext.Current;
+            SynchronizationContext.SetSynchronizationContext(null);
+            Task<ResultNode?> running;
+            try
+            {
+                running = executor.ExecuteAsync();
+            }
+            finally
+            {
+                SynchronizationContext.SetSynchronizationContext(previous);
+            }
+
+            var data = await running.ConfigureAwait(false);
             return ExecutionResult.Completed(data, executor.Errors);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

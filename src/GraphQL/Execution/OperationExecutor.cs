@@ -15,6 +15,7 @@ internal sealed partial class OperationExecutor
     private readonly OperationContext _context;
     private readonly FieldCollector _collector;
     private readonly ConcurrentQueue<Completion> _completed = new();
+    private readonly ConcurrentQueue<Action> _scheduled = new();
     private readonly SemaphoreSlim _signal = new(0);
     private readonly List<GraphQLError> _errors = [];
     private int _pending;
@@ -23,7 +24,15 @@ internal sealed partial class OperationExecutor
     {
         _context = context;
         _collector = new FieldCollector(context);
+        context.DataLoaders.Scheduler = action =>
+        {
+            _scheduled.Enqueue(action);
+            _signal.Release();
+        };
     }
+
+    /// <summary>How long parked resolvers get to observe cancellation before the whole request is given up.</summary>
+    private static readonly TimeSpan CancellationGrace = TimeSpan.FromMilliseconds(100);
 
     public IReadOnlyList<GraphQLError> Errors => _errors;
 
@@ -127,6 +136,11 @@ internal sealed partial class OperationExecutor
     {
         while (_pending > 0)
         {
+            while (_scheduled.TryDequeue(out var action))
+            {
+                action();
+            }
+
             while (_completed.TryDequeue(out var completion))
             {
                 _pending--;
@@ -142,15 +156,35 @@ internal sealed partial class OperationExecutor
                 }
             }
 
-            if (_pending == 0)
+            if (_pending == 0 || !_completed.IsEmpty || !_scheduled.IsEmpty || _context.DataLoaders.DispatchAll())
             {
-                return;
+                continue;
             }
 
-            if (_completed.IsEmpty && !_context.DataLoaders.DispatchAll())
+            await WaitAsync().ConfigureAwait(false);
+        }
+    }
+
+    // After the timeout fires, resolvers that honour the token finish within the grace period and
+    // are reported as field errors; if any is still parked after it, the request is abandoned.
+    private async Task WaitAsync()
+    {
+        var token = _context.CancellationToken;
+        if (!token.IsCancellationRequested)
+        {
+            try
             {
-                await _signal.WaitAsync(_context.CancellationToken).ConfigureAwait(false);
+                await _signal.WaitAsync(token).ConfigureAwait(false);
+                return;
             }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+            }
+        }
+
+        if (!await _signal.WaitAsync(CancellationGrace).ConfigureAwait(false))
+        {
+            throw new OperationCanceledException(token);
         }
     }
 

@@ -1,0 +1,91 @@
+using Cabinets.GraphQL.Execution;
+using Cabinets.GraphQL.Types;
+
+namespace Cabinets.GraphQL.Tests.Execution;
+
+public sealed class DataLoaderTests
+{
+    private sealed record Parent(int Id);
+
+    private sealed class Counter
+    {
+        public int Batches;
+        public List<IReadOnlyList<int>> Keys { get; } = [];
+    }
+
+    private static Schema Build(Counter counter, bool asyncBatch) => new SchemaBuilder()
+        .Query(q => q.Field("parents", "[Parent!]!", f => f
+            .Argument("count", "Int!")
+            .Resolve(ctx => Enumerable.Range(1, ctx.Argument<int>("count")).Select(i => new Parent(i)).ToList())))
+        .Object<Parent>("Parent", t => t
+            .Field("id", "Int!", p => p.Id)
+            .Field("child", "Parent!", f => f.ResolveAsync(async ctx =>
+            {
+                var loader = ctx.DataLoader<int, Parent>("childById", async (keys, cancellationToken) =>
+                {
+                    Interlocked.Increment(ref counter.Batches);
+                    lock (counter.Keys)
+                    {
+                        counter.Keys.Add(keys);
+                    }
+
+                    if (asyncBatch)
+                    {
+                        await Task.Delay(5, cancellationToken);
+                    }
+
+                    return keys.ToDictionary(k => k, k => new Parent(k * 10));
+                });
+                return await loader.LoadAsync(ctx.Source.Id);
+            })))
+        .Build();
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task n_parents_loading_one_child_each_cause_one_batch_call(bool asyncBatch)
+    {
+        var counter = new Counter();
+
+        var result = await TestSchema.Run("{ parents(count: 25) { id child { id } } }", schema: Build(counter, asyncBatch));
+
+        result.Errors.ShouldBeEmpty();
+        counter.Batches.ShouldBe(1);
+        counter.Keys.Single().Count.ShouldBe(25);
+        result.ToJson().ShouldStartWith("""{"data":{"parents":[{"id":1,"child":{"id":10}},{"id":2,"child":{"id":20}}""");
+    }
+
+    [Fact]
+    public async Task each_nesting_level_is_one_batch_and_repeated_keys_are_loaded_once()
+    {
+        var counter = new Counter();
+
+        var result = await TestSchema.Run(
+            "{ a: parents(count: 3) { child { id child { id } } } b: parents(count: 2) { child { id } } }",
+            schema: Build(counter, asyncBatch: true));
+
+        result.Errors.ShouldBeEmpty();
+        counter.Batches.ShouldBe(2);
+        counter.Keys[0].ShouldBe([1, 2, 3]);
+        counter.Keys[1].ShouldBe([10, 20, 30]);
+        result.ToJson().ShouldBe("""{"data":{"a":[{"child":{"id":10,"child":{"id":100}}},{"child":{"id":20,"child":{"id":200}}},{"child":{"id":30,"child":{"id":300}}}],"b":[{"child":{"id":10}},{"child":{"id":20}}]}}""");
+    }
+
+    [Fact]
+    public async Task a_failing_batch_fails_every_field_that_waited_on_it()
+    {
+        var schema = new SchemaBuilder()
+            .Query(q => q.Field("items", "[Int]", _ => new[] { 1, 2 }))
+            .Object<int>("Unused", t => t.Field("x", "Int", i => i))
+            .Query(q => q.Field("loaded", "[String]", f => f.ResolveAsync(async ctx =>
+            {
+                var loader = ctx.DataLoader<int, string>("failing", (_, _) => throw new TimeoutException("db down"));
+                return await Task.WhenAll(loader.LoadAsync(1), loader.LoadAsync(2));
+            })))
+            .Build();
+
+        var result = await TestSchema.Run("{ loaded }", schema: schema);
+
+        result.ToJson().ShouldBe("""{"data":{"loaded":null},"errors":[{"message":"Unexpected Execution Error","locations":[{"line":1,"column":3}],"path":["loaded"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}""");
+    }
+}
