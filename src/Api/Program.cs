@@ -1,13 +1,16 @@
 using Cabinets.Api.Access;
 using Cabinets.Api.Health;
 using Cabinets.Api.Hosting;
+using Cabinets.Api.Lockers;
+using Cabinets.Api.Lockers.Ibs;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://127.0.0.1:5080"); // API-CONTRACT.md, Running
 await builder.AddEventStoreAsync();
 builder.AddPlatform()
-    .AddAccess(builder.Configuration);
+    .AddAccess(builder.Configuration)
+    .AddLockers(builder.Configuration);
 
 var app = builder.Build();
 await app.MigrateAsync();
@@ -15,6 +18,7 @@ await app.BootstrapAdminAsync();
 app.UsePlatform();
 app.MapHealth();
 app.MapAuth();
+app.MapIbs();
 await app.RunAsync();
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>

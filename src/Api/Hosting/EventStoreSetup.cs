@@ -1,6 +1,7 @@
 using Cabinets.Domain.Access.AdminUsers;
 using Cabinets.Domain.Lockers.Cabinets;
 using Cabinets.EventStore;
+using Cabinets.EventStore.Daemon;
 using Cabinets.EventStore.Events;
 using Cabinets.EventStore.Projections;
 using Cabinets.EventStore.Schema;
@@ -24,6 +25,9 @@ internal static class EventStoreSetup
         builder.Services.AddSingleton(sp => new PostgresEventStore(
             sp.GetRequiredService<NpgsqlDataSource>(), registry, sp.GetServices<IProjection>()));
         builder.Services.AddSingleton(SchemaMigrator.EventStoreModule);
+        builder.Services.AddSingleton(sp => new ProjectionDaemon(sp.GetRequiredService<PostgresEventStore>(), sp.GetServices<IProjection>(),
+            new ProjectionDaemonOptions(), sp.GetService<ILogger<ProjectionDaemon>>(), sp.GetService<TimeProvider>()));
+        builder.Services.AddHostedService<ProjectionDaemonService>();
     }
 
     /// <summary>Brings the schema and the read-model tables up to date before the server listens.</summary>
