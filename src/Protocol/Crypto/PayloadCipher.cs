@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
@@ -6,8 +7,9 @@ using Cabinets.Protocol.Framing;
 namespace Cabinets.Protocol.Crypto;
 
 /// <summary>
-/// DES-ECB with PKCS#7 over the hex payload (IBS-PROTOCOL.md §3). Thread-safe: each call uses its
-/// own <see cref="DES"/> instance (they are cheap; the OpenSSL context is per call anyway).
+/// DES-ECB with PKCS#7 over the hex payload (IBS-PROTOCOL.md §3). Padding is added and checked
+/// here, so a wrong key or a corrupt block is a 1004 without an exception. Thread-safe: each
+/// thread keeps its own transforms (see <see cref="DesTransforms"/>).
 /// </summary>
 [SuppressMessage(
     "Security",
@@ -22,7 +24,7 @@ internal sealed class PayloadCipher
     public PayloadCipher(string key)
     {
         _key = KeyBytes(key);
-        using var probe = Create(); // fails fast on a DES weak key (e.g. an empty key: all zeros)
+        using var probe = new DesTransforms(_key); // fails fast on a DES weak key (an empty key: all zeros)
     }
 
     /// <summary>§3: the UTF-8 key right-padded with 0x00 to 8 bytes ("ibs_key" → 6962735F6B657900).</summary>
@@ -46,17 +48,18 @@ internal sealed class PayloadCipher
     /// <summary>Encrypts and writes uppercase hex into <paramref name="hexDestination"/>.</summary>
     public void Seal(ReadOnlySpan<byte> plain, Span<byte> hexDestination)
     {
-        var cipherBytes = hexDestination.Length / 2;
-        // The cipher text goes into the second half of the hex slot and expands forwards over itself
-        // without an extra buffer: step i writes 2i and 2i+1, both below the unread cipherBytes + i + 1.
-        var cipher = hexDestination[cipherBytes..];
-        using var des = Create();
-        des.EncryptEcb(plain, cipher, PaddingMode.PKCS7);
-        for (var i = 0; i < cipherBytes; i++)
+        var length = hexDestination.Length / 2;
+        var buffer = ArrayPool<byte>.Shared.Rent(2 * length);
+        try
         {
-            var b = cipher[i];
-            hexDestination[2 * i] = HexDigit(b >> 4);
-            hexDestination[(2 * i) + 1] = HexDigit(b & 0xF);
+            plain.CopyTo(buffer);
+            buffer.AsSpan(plain.Length, length - plain.Length).Fill((byte)(length - plain.Length));
+            DesTransforms.For(_key).Encryptor.TransformBlock(buffer, 0, length, buffer, length);
+            Hex.WriteUpper(buffer.AsSpan(length, length), hexDestination);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
         }
     }
 
@@ -64,7 +67,7 @@ internal sealed class PayloadCipher
     /// Decrypts hex into <paramref name="scratch"/> (at least <c>hex.Length</c> bytes); the plaintext
     /// is <c>scratch[..length]</c>. Bad hex, a partial block or bad padding are 1004 (§3).
     /// </summary>
-    public IbsError? TryOpen(ReadOnlySpan<byte> hex, Span<byte> scratch, out int length)
+    public IbsError? TryOpen(ReadOnlySpan<byte> hex, byte[] scratch, out int length)
     {
         length = 0;
         if (hex.IsEmpty || hex.Length % (2 * BlockBytes) != 0)
@@ -73,34 +76,22 @@ internal sealed class PayloadCipher
         }
 
         // Cipher text in the second half, plain text decrypted into the first: no copy afterwards.
-        var cipher = scratch.Slice(hex.Length / 2, hex.Length / 2);
-        if (!Hex.TryDecode(hex, cipher))
+        var size = hex.Length / 2;
+        if (!Hex.TryDecode(hex, scratch.AsSpan(size, size)))
         {
             return Refuse("param is not hex");
         }
 
-        var plain = scratch[..cipher.Length];
-        using var des = Create();
-        // PaddingMode.None and our own check: a wrong key or corrupt block then costs no exception.
-        var written = des.DecryptEcb(cipher, plain, PaddingMode.None);
-        var pad = plain[written - 1];
-        if (pad is 0 or > BlockBytes || plain[(written - pad)..written].IndexOfAnyExcept(pad) >= 0)
+        DesTransforms.For(_key).Decryptor.TransformBlock(scratch, size, size, scratch, 0);
+        var pad = scratch[size - 1];
+        if (pad is 0 or > BlockBytes || scratch.AsSpan(size - pad, pad).IndexOfAnyExcept(pad) >= 0)
         {
             return Refuse("param cannot be decrypted (bad padding: wrong key or corrupt data)");
         }
 
-        length = written - pad;
+        length = size - pad;
         return null;
     }
 
-    private static byte HexDigit(int nibble) => (byte)(nibble < 10 ? '0' + nibble : 'A' + nibble - 10);
-
     private static IbsError Refuse(string message) => new(IbsErrorCode.CannotDecrypt, message);
-
-    private DES Create()
-    {
-        var des = DES.Create();
-        des.Key = _key;
-        return des;
-    }
 }
