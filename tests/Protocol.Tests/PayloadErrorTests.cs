@@ -136,6 +136,14 @@ public sealed class PayloadErrorTests
         first.Fingerprint.Length.ShouldBe(64);
     }
 
+    [Fact]
+    public void des_ignores_the_low_bit_of_each_key_byte_so_keys_that_differ_only_there_are_one_key()
+    {
+        // 'x' (0x78) and 'y' (0x79) differ only in the parity bit: ADR 0006 warns operators about this.
+        var lookalike = new IbsCodec(new IbsOptions { Key = "ibs_kex" });
+        lookalike.Decode(Ibs.Frame(Method, Json)).ShouldBeOfType<IbsDecoded>();
+    }
+
     /// <summary>Encrypts exact blocks without adding padding, to forge bad padding.</summary>
     internal static string SealRaw(byte[] blocks)
     {

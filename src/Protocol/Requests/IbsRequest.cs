@@ -2,7 +2,8 @@ namespace Cabinets.Protocol.Requests;
 
 /// <summary>
 /// A decoded, validated request: one sealed record per method of IBS-PROTOCOL.md §7. The family
-/// is closed (constructors are assembly-private), so a handler's <c>switch</c> can be exhaustive.
+/// is closed (constructors are assembly-private; only the copy constructor C# requires of a
+/// record is protected), so a handler's <c>switch</c> over the 13 types covers every request.
 /// </summary>
 public abstract record IbsRequest
 {
