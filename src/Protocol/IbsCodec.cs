@@ -42,7 +42,8 @@ public sealed class IbsCodec
             return new IbsRejected(echoed, error ?? new IbsError(IbsErrorCode.UnknownMethod, $"unknown method '{echoed}'"));
         }
 
-        // §5 order: frame (1001-1003), method (1005), decryption (1004), limits (1007), fields (1006).
+        // Check order (ADR 0006), one code per frame: size 1007, syntax 1001, CRC 1002, len 1003,
+        // method 1005, decryption/JSON 1004, item and depth limits 1007, fields 1006.
         if (error is not null || (error = TryOpen(raw.Payload, method, out var json, out var fingerprint)) is not null)
         {
             return new IbsRejected(method, error);

@@ -43,6 +43,14 @@ public sealed class JsonReadingTests
             """[{type:"t",locker_info:[{category:"M",create_date:"2026-01-02T10:00:00",series_number:"A"}]}]""")
             .Items[0].Cabinets[0].CreateDate.ShouldBe(new DateOnly(2026, 1, 2));
 
+    [Fact]
+    public void the_seeds_broken_key_value_array_literal_is_not_json() =>
+        Ibs.Rejects(IbsMethods.SingleRepair, """[series_number:"IBS1", name:"24", single_status:"4"]""").Code.ShouldBe(IbsErrorCode.CannotDecrypt);
+
+    [Fact]
+    public void the_same_item_read_the_seed_way_is_accepted() =>
+        Ibs.Accepts<SingleRepairRequest>(IbsMethods.SingleRepair, """[{series_number:"IBS1", name:"24", single_status:"4"}]""");
+
     [Theory]
     [InlineData("[]", "no items")]
     [InlineData("\"IBS1\"", "object or an array")]
