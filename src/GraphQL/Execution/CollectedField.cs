@@ -23,7 +23,9 @@ internal enum MetaField
 /// </summary>
 internal sealed class CollectedField(string responseKey, FieldNode first, FieldDefinition? definition, MetaField meta, ObjectType parentType)
 {
-    private Dictionary<ObjectType, CollectedFields>? _subfields;
+    // Copy-on-write, because a variable-free operation's collected fields are shared by
+    // concurrent requests; usually one entry (more only under abstract types).
+    private (ObjectType Type, CollectedFields Fields)[] _subfields = [];
 
     public string ResponseKey { get; } = responseKey;
 
@@ -40,11 +42,21 @@ internal sealed class CollectedField(string responseKey, FieldNode first, FieldD
 
     public IReadOnlyDictionary<string, object?>? Arguments { get; set; }
 
+    /// <summary>Coerced arguments; computed once and reused (they depend only on the node and variables).</summary>
     public bool TryGetSubfields(ObjectType type, out CollectedFields fields)
     {
+        foreach (var entry in _subfields)
+        {
+            if (entry.Type == type)
+            {
+                fields = entry.Fields;
+                return true;
+            }
+        }
+
         fields = null!;
-        return _subfields is not null && _subfields.TryGetValue(type, out fields!);
+        return false;
     }
 
-    public void SetSubfields(ObjectType type, CollectedFields fields) => (_subfields ??= []).Add(type, fields);
+    public void SetSubfields(ObjectType type, CollectedFields fields) => _subfields = [.. _subfields, (type, fields)];
 }

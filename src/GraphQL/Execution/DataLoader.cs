@@ -130,14 +130,12 @@ public sealed class DataLoader<TKey, TValue> : IDispatchable
 }
 
 /// <summary>The loaders of one request, by name.</summary>
-internal sealed class DataLoaderRegistry(CancellationToken cancellationToken)
+internal sealed class DataLoaderRegistry(OperationContext operation)
 {
-    /// <summary>Runs an action on the executor's loop; set by the executor, inline when absent.</summary>
-    public Action<Action>? Scheduler { get; set; }
-
+    /// <summary>Runs an action on the executor's loop, or inline when there is none.</summary>
     public void Schedule(Action action)
     {
-        if (Scheduler is { } scheduler)
+        if (operation.Scheduler is { } scheduler)
         {
             scheduler(action);
         }
@@ -161,7 +159,7 @@ internal sealed class DataLoaderRegistry(CancellationToken cancellationToken)
                     ?? throw new InvalidOperationException($"Data loader \"{name}\" already exists with other key or value types.");
             }
 
-            var loader = new DataLoader<TKey, TValue>(batch, this, cancellationToken);
+            var loader = new DataLoader<TKey, TValue>(batch, this, operation.CancellationToken);
             _loaders.Add(name, loader);
             return loader;
         }

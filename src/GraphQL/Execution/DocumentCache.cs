@@ -3,14 +3,32 @@ using Cabinets.GraphQL.Language.Ast;
 
 namespace Cabinets.GraphQL.Execution;
 
-/// <summary>A parsed document and its variable-independent validation result.</summary>
+/// <summary>
+/// A parsed document, its variable-independent validation result, its fragments and the collected
+/// root fields of its variable-free operations (reused by every request with the same text).
+/// </summary>
 internal sealed class CachedDocument(DocumentNode? document, IReadOnlyList<GraphQLError> errors)
 {
     public DocumentNode? Document { get; } = document;
 
     public IReadOnlyList<GraphQLError> Errors { get; } = errors;
 
+    public IReadOnlyDictionary<string, FragmentDefinitionNode> Fragments { get; } = CollectFragments(document);
+
+    public ConcurrentDictionary<OperationDefinitionNode, CollectedFields> Plans { get; } = new();
+
     public long LastUsed { get; set; }
+
+    private static Dictionary<string, FragmentDefinitionNode> CollectFragments(DocumentNode? document)
+    {
+        var fragments = new Dictionary<string, FragmentDefinitionNode>(StringComparer.Ordinal);
+        foreach (var fragment in document?.Fragments ?? [])
+        {
+            fragments.TryAdd(fragment.Name.Value, fragment);
+        }
+
+        return fragments;
+    }
 }
 
 /// <summary>

@@ -59,7 +59,7 @@ public sealed class Executor
             return ExecutionResult.RequestError(variableErrors);
         }
 
-        var fragments = Fragments(document);
+        var fragments = cached.Fragments;
         if (new ComplexityAnalyzer(Schema, fragments, variables, Options).Analyze(operation) is { } limitError)
         {
             return ExecutionResult.RequestError(limitError);
@@ -71,10 +71,9 @@ public sealed class Executor
                 "Subscriptions are not supported by this endpoint.", [operation.Location], code: ErrorCodes.OperationNotFound));
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, request.CancellationToken);
-        timeout.CancelAfter(Options.Timeout);
-        var context = new OperationContext(Schema, request, operation, fragments, variables, Options, timeout.Token);
-        var executor = new OperationExecutor(context);
+        using var context = new OperationContext(Schema, request, operation, fragments, variables, Options, cancellationToken);
+        var plans = operation.VariableDefinitions.Count == 0 && Options.DocumentCacheSize > 0 ? cached.Plans : null;
+        var executor = new OperationExecutor(context, plans);
         try
         {
             // Resolvers must resume on the executor's loop, not on a caller's synchronization
@@ -91,10 +90,10 @@ public sealed class Executor
                 SynchronizationContext.SetSynchronizationContext(previous);
             }
 
-            var data = await running.ConfigureAwait(false);
+            var data = running.IsCompletedSuccessfully ? running.Result : await running.ConfigureAwait(false);
             return ExecutionResult.Completed(data, executor.Errors);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (context.TimedOut)
         {
             return ExecutionResult.Completed(null, [new GraphQLError(
                 $"The request exceeded the time limit of {Options.Timeout.TotalSeconds:0.###} s.", code: ErrorCodes.Timeout)]);
@@ -144,16 +143,5 @@ public sealed class Executor
         }
 
         return found;
-    }
-
-    private static Dictionary<string, FragmentDefinitionNode> Fragments(DocumentNode document)
-    {
-        var fragments = new Dictionary<string, FragmentDefinitionNode>(StringComparer.Ordinal);
-        foreach (var fragment in document.Fragments)
-        {
-            fragments.TryAdd(fragment.Name.Value, fragment);
-        }
-
-        return fragments;
     }
 }

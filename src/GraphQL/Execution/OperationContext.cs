@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Cabinets.GraphQL.Language.Ast;
 using Cabinets.GraphQL.Types;
 
@@ -11,8 +12,12 @@ internal sealed class OperationContext(
     IReadOnlyDictionary<string, FragmentDefinitionNode> fragments,
     IReadOnlyDictionary<string, object?> variables,
     ExecutorOptions options,
-    CancellationToken cancellationToken)
+    CancellationToken callerToken) : IDisposable
 {
+    private readonly long _started = Stopwatch.GetTimestamp();
+    private CancellationTokenSource? _timeout;
+    private DataLoaderRegistry? _dataLoaders;
+
     public Schema Schema { get; } = schema;
 
     public ExecutionRequest Request { get; } = request;
@@ -25,7 +30,53 @@ internal sealed class OperationContext(
 
     public ExecutorOptions Options { get; } = options;
 
-    public CancellationToken CancellationToken { get; } = cancellationToken;
+    /// <summary>
+    /// The caller's cancellation plus the request timeout. Created on first use: a request whose
+    /// resolvers all finish synchronously never pays for a timer.
+    /// </summary>
+    public CancellationToken CancellationToken
+    {
+        get
+        {
+            if (_timeout is null)
+            {
+                var created = CancellationTokenSource.CreateLinkedTokenSource(callerToken, Request.CancellationToken);
+                var remaining = Options.Timeout - Stopwatch.GetElapsedTime(_started);
+                created.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+                if (Interlocked.CompareExchange(ref _timeout, created, null) is not null)
+                {
+                    created.Dispose();
+                }
+            }
 
-    public DataLoaderRegistry DataLoaders { get; } = new(cancellationToken);
+            return _timeout.Token;
+        }
+    }
+
+    /// <summary>Whether the timeout, not the caller, cancelled the request.</summary>
+    public bool TimedOut =>
+        _timeout?.IsCancellationRequested == true
+        && !callerToken.IsCancellationRequested
+        && !Request.CancellationToken.IsCancellationRequested;
+
+    public DataLoaderRegistry DataLoaders
+    {
+        get
+        {
+            if (_dataLoaders is null)
+            {
+                Interlocked.CompareExchange(ref _dataLoaders, new DataLoaderRegistry(this), null);
+            }
+
+            return _dataLoaders;
+        }
+    }
+
+    /// <summary>Runs an action on the executor's loop (set by the executor).</summary>
+    public Action<Action>? Scheduler { get; set; }
+
+    /// <summary>Whether any resolver asked for a loader (the executor only dispatches then).</summary>
+    public bool HasDataLoaders => _dataLoaders is not null;
+
+    public void Dispose() => _timeout?.Dispose();
 }

@@ -50,7 +50,7 @@ internal sealed partial class OperationExecutor
                     for (var i = 0; i < fields.Fields.Length; i++)
                     {
                         var subfield = fields.Fields[i];
-                        ExecuteField(node, i, objectType, subfield, value, new ResponsePath(path, subfield.ResponseKey));
+                        ExecuteField(node, i, objectType, subfield, value, new ResponsePath(node, i));
                     }
 
                     return;
@@ -76,7 +76,7 @@ internal sealed partial class OperationExecutor
         parent.Values[index] = node;
         for (var i = 0; i < list.Count; i++)
         {
-            Complete(node, i, itemType, field, list[i], new ResponsePath(path, i));
+            Complete(node, i, itemType, field, list[i], new ResponsePath(node, i));
         }
     }
 
@@ -118,7 +118,7 @@ internal sealed partial class OperationExecutor
     private static IReadOnlyList<Language.Location> Locations(CollectedField field) =>
         field.Nodes.Count == 1 ? [field.Node.Location] : [.. field.Nodes.Select(n => n.Location)];
 
-    private void AddError(GraphQLError error) => _errors.Add(error);
+    private void AddError(GraphQLError error) => (_errors ??= []).Add(error);
 
     /// <summary>A resolver or coercion failure: client-facing errors pass through, the rest are masked.</summary>
     private void FieldError(Exception exception, CollectedField field, ResponsePath path)

@@ -14,40 +14,57 @@ internal sealed partial class OperationExecutor
 {
     private readonly OperationContext _context;
     private readonly FieldCollector _collector;
-    private readonly ConcurrentQueue<Completion> _completed = new();
-    private readonly ConcurrentQueue<Action> _scheduled = new();
-    private readonly SemaphoreSlim _signal = new(0);
-    private readonly List<GraphQLError> _errors = [];
+    // Created when the first resolver parks: synchronous requests never allocate them.
+    private ConcurrentQueue<Completion> _completed = null!;
+    private ConcurrentQueue<Action> _scheduled = null!;
+    private SemaphoreSlim _signal = null!;
+    private List<GraphQLError>? _errors;
     private int _pending;
 
-    public OperationExecutor(OperationContext context)
+    private readonly ConcurrentDictionary<OperationDefinitionNode, CollectedFields>? _plans;
+
+    /// <param name="plans">Where to share collected fields across requests; only for variable-free operations.</param>
+    public OperationExecutor(OperationContext context, ConcurrentDictionary<OperationDefinitionNode, CollectedFields>? plans = null)
     {
+        _plans = plans;
         _context = context;
         _collector = new FieldCollector(context);
-        context.DataLoaders.Scheduler = action =>
+        context.Scheduler = action =>
         {
             _scheduled.Enqueue(action);
             _signal.Release();
         };
     }
 
+    private void EnsureAsyncState()
+    {
+        if (_signal is null)
+        {
+            _completed = new ConcurrentQueue<Completion>();
+            _scheduled = new ConcurrentQueue<Action>();
+            _signal = new SemaphoreSlim(0);
+        }
+    }
+
     /// <summary>How long parked resolvers get to observe cancellation before the whole request is given up.</summary>
     private static readonly TimeSpan CancellationGrace = TimeSpan.FromMilliseconds(100);
 
-    public IReadOnlyList<GraphQLError> Errors => _errors;
+    public IReadOnlyList<GraphQLError> Errors => _errors ?? (IReadOnlyList<GraphQLError>)[];
 
     public async Task<ResultNode?> ExecuteAsync()
     {
         var operation = _context.Operation;
         var rootType = _context.Schema.GetRootType(operation.Operation)!;
-        var fields = _collector.Collect(rootType, [operation.SelectionSet]);
+        var fields = _plans is null
+            ? _collector.Collect(rootType, [operation.SelectionSet])
+            : _plans.GetOrAdd(operation, o => _collector.Collect(rootType, [o.SelectionSet]));
         var root = new ResultNode(fields.Keys, fields.Fields.Length, null, 0, nonNullInParent: true);
         var source = _context.Request.RootValue;
         var serial = operation.Operation == OperationType.Mutation;
         for (var i = 0; i < fields.Fields.Length; i++)
         {
             var field = fields.Fields[i];
-            ExecuteField(root, i, rootType, field, source, new ResponsePath(null, field.ResponseKey));
+            ExecuteField(root, i, rootType, field, source, new ResponsePath(root, i));
             if (serial)
             {
                 await DrainAsync().ConfigureAwait(false);
@@ -98,6 +115,7 @@ internal sealed partial class OperationExecutor
             }
 
             _pending++;
+            EnsureAsyncState();
             _ = AwaitAsync(result, new Pending(parent, index, definition.Type, field, path));
         }
         catch (Exception e)
@@ -156,7 +174,7 @@ internal sealed partial class OperationExecutor
                 }
             }
 
-            if (_pending == 0 || !_completed.IsEmpty || !_scheduled.IsEmpty || _context.DataLoaders.DispatchAll())
+            if (_pending == 0 || !_completed.IsEmpty || !_scheduled.IsEmpty || (_context.HasDataLoaders && _context.DataLoaders.DispatchAll()))
             {
                 continue;
             }

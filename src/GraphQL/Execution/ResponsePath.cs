@@ -1,28 +1,26 @@
 namespace Cabinets.GraphQL.Execution;
 
-/// <summary>An immutable linked response path; built per field without copying.</summary>
-internal sealed class ResponsePath(ResponsePath? parent, object key)
+/// <summary>
+/// A slot of the response tree; its path (<c>["cabinets", 0, "doors"]</c>) is read from the
+/// tree's parent links only when needed (errors, <see cref="ResolveContext.Path"/>), so
+/// executing a field allocates no path.
+/// </summary>
+internal readonly record struct ResponsePath(ResultNode Node, int Index)
 {
-    public ResponsePath? Parent { get; } = parent;
-
-    /// <summary>A response key (string) or a list index (int).</summary>
-    public object Key { get; } = key;
-
     public IReadOnlyList<object> ToList()
     {
-        var depth = 0;
-        for (var p = this; p is not null; p = p.Parent)
+        var segments = new List<object>();
+        var node = Node;
+        var index = Index;
+        while (node is not null)
         {
-            depth++;
+            segments.Add(node.Keys is { } keys ? keys[index] : index);
+            index = node.ParentIndex;
+            node = node.Parent!;
         }
 
-        var result = new object[depth];
-        for (var p = this; p is not null; p = p.Parent)
-        {
-            result[--depth] = p.Key;
-        }
-
-        return result;
+        segments.Reverse();
+        return segments;
     }
 
     public override string ToString() => string.Join('.', ToList());

@@ -24,6 +24,11 @@ public static class BuiltInScalars
 
     internal static object Box(int value) => value is >= -1 and <= 256 ? SmallInts[value + 1] : value;
 
+    private static readonly object True = true;
+    private static readonly object False = false;
+
+    internal static object Box(bool value) => value ? True : False;
+
     private sealed class IntScalar() : ScalarType("Int",
         "The `Int` scalar type represents non-fractional signed whole numeric values. Int can represent values between -(2^31) and 2^31 - 1.")
     {
@@ -91,8 +96,8 @@ public static class BuiltInScalars
     {
         public override object Serialize(object value) => value switch
         {
-            bool b => b,
-            _ when Numbers.TryDouble(value, out var d) => d != 0,
+            bool => value,
+            _ when Numbers.TryDouble(value, out var d) => Box(d != 0),
             _ => throw InvalidResult(value),
         };
 

@@ -50,6 +50,20 @@ public class ObjectTypeBuilder<TSource>
         return this;
     }
 
+    /// <summary>A Boolean field resolved from the parent value, without boxing.</summary>
+    public ObjectTypeBuilder<TSource> Field(string name, TypeRef type, Func<TSource, bool> resolve)
+    {
+        AddField(name, type).Config.SourceResolver = source => BuiltInScalars.Box(resolve((TSource)source!));
+        return this;
+    }
+
+    /// <summary>An Int field resolved from the parent value; small values are not boxed.</summary>
+    public ObjectTypeBuilder<TSource> Field(string name, TypeRef type, Func<TSource, int> resolve)
+    {
+        AddField(name, type).Config.SourceResolver = source => BuiltInScalars.Box(resolve((TSource)source!));
+        return this;
+    }
+
     /// <summary>A field with arguments, a context-taking or async resolver, permissions or a cost.</summary>
     public ObjectTypeBuilder<TSource> Field(string name, TypeRef type, Action<FieldBuilder<TSource>> configure)
     {
