@@ -11,7 +11,7 @@ namespace Cabinets.Protocol.Tests;
 /// </summary>
 public sealed class FuzzTests(ITestOutputHelper output)
 {
-    private const int Cases = 120_000;
+    private const int Cases = 100_000;
     private const int Seed = 20_260_006;
 
     [Fact]
