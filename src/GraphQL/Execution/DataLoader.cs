@@ -55,12 +55,18 @@ public sealed class DataLoader<TKey, TValue> : IDispatchable
         {
             if (_cache.TryGetValue(key, out var cached))
             {
+                if (_queued.ContainsKey(key))
+                {
+                    _registry.CountWaiter();
+                }
+
                 return cached;
             }
 
             var completion = new TaskCompletionSource<TValue>();
             _queued.Add(key, completion);
             _cache.Add(key, completion.Task);
+            _registry.CountWaiter();
             return completion.Task;
         }
     }
@@ -165,9 +171,21 @@ internal sealed class DataLoaderRegistry(OperationContext operation)
         }
     }
 
+    private int _waiters;
+
+    /// <summary>
+    /// Loads asked for since the last dispatch. The executor dispatches only when every parked
+    /// resolver is such a waiter: siblings still doing their own I/O (say, five cabinet lookups)
+    /// would otherwise each trigger a batch of one as they finish, instead of one batch of five.
+    /// </summary>
+    public int Waiters => Volatile.Read(ref _waiters);
+
+    public void CountWaiter() => Interlocked.Increment(ref _waiters);
+
     /// <summary>Runs every loader's queued batch; returns whether any batch was started.</summary>
     public bool DispatchAll()
     {
+        Interlocked.Exchange(ref _waiters, 0);
         IDispatchable[] loaders;
         lock (_lock)
         {

@@ -174,7 +174,8 @@ internal sealed partial class OperationExecutor
                 }
             }
 
-            if (_pending == 0 || !_completed.IsEmpty || !_scheduled.IsEmpty || (_context.HasDataLoaders && _context.DataLoaders.DispatchAll()))
+            if (_pending == 0 || !_completed.IsEmpty || !_scheduled.IsEmpty
+                || (_context.HasDataLoaders && _context.DataLoaders.Waiters >= _pending && _context.DataLoaders.DispatchAll()))
             {
                 continue;
             }
