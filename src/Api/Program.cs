@@ -1,4 +1,5 @@
 using Cabinets.Api.Access;
+using Cabinets.Api.GraphQL;
 using Cabinets.Api.Health;
 using Cabinets.Api.Hosting;
 using Cabinets.Api.Lockers;
@@ -11,6 +12,7 @@ await builder.AddEventStoreAsync();
 builder.AddPlatform()
     .AddAccess(builder.Configuration)
     .AddLockers(builder.Configuration);
+builder.Services.AddSingleton<GraphQLModule>();
 
 var app = builder.Build();
 await app.MigrateAsync();
@@ -19,6 +21,7 @@ app.UsePlatform();
 app.MapHealth();
 app.MapAuth();
 app.MapIbs();
+app.MapGraphQL();
 await app.RunAsync();
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
