@@ -123,6 +123,15 @@ internal static class ResultWriter
 
                 writer.WriteEndObject();
                 break;
+            case System.Collections.IEnumerable items:
+                writer.WriteStartArray();
+                foreach (var item in items)
+                {
+                    WriteValue(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
             case IFormattable formattable:
                 writer.WriteStringValue(formattable.ToString(null, CultureInfo.InvariantCulture));
                 break;
