@@ -27,7 +27,7 @@ public abstract class CommandHandler<TCommand, TAnswer>
         (context.CommandId ?? _naturalKey?.Invoke(command)) is { Length: > 0 } key ? $"{Name}:{key}" : null;
 
     /// <summary>Loads the state as of now and decides; pure apart from the reads.</summary>
-    internal abstract Task<Plan> PlanAsync(PostgresEventStore store, TCommand command, CancellationToken ct);
+    internal abstract Task<Plan> PlanAsync(CommandRuntime runtime, TCommand command, CancellationToken ct);
 }
 
 public static class CommandHandler

@@ -35,7 +35,7 @@ public sealed class CommandPipeline<TCommand, TAnswer>(
             if (key is not null && await runtime.Store.CommandOutcomeAsync(key, ct) is { } first)
                 return Duplicate(first);
 
-            var plan = await handler.PlanAsync(runtime.Store, command, ct);
+            var plan = await handler.PlanAsync(runtime, command, ct);
             var result = plan.Error is { } error ? await RejectAsync(error, key, metadata, ct) : await CommitAsync(plan, key, metadata, ct);
             if (result is AppendResult.Conflict conflict)
             {

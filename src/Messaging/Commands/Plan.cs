@@ -10,12 +10,10 @@ internal sealed record LoadedStream(StreamRef Stream, long Version)
     public ExpectedVersion Expected => Version == 0 ? ExpectedVersion.NoStream : ExpectedVersion.Exactly(Version);
 
     public static async Task<(TState State, LoadedStream Loaded)> LoadAsync<TState, TEvent>(
-        PostgresEventStore store, StreamRef stream, IEvolver<TState, TEvent> evolver, CancellationToken ct)
+        CommandRuntime runtime, StreamRef stream, IEvolver<TState, TEvent> evolver, CancellationToken ct)
     {
-        // Events of other types (or unregistered ones, read as UnknownEvent) do not change this state.
-        var result = await store.AggregateStreamAsync(stream.Id, evolver.Initial,
-            (state, e) => e is TEvent known ? evolver.Evolve(state, known) : state, ct: ct);
-        return result is null ? (evolver.Initial, new(stream, 0)) : (result.State, new(stream, result.Version));
+        var (state, version) = await runtime.Aggregates.LoadAsync(runtime.Store, stream.Id, evolver, ct);
+        return (state, new(stream, version));
     }
 }
 

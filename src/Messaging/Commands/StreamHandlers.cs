@@ -8,9 +8,9 @@ internal sealed class SingleStreamHandler<TCommand, TAnswer, TState, TEvent>(
     IDecider<TCommand, TState, TEvent> decider, Func<TCommand, StreamRef> streamOf)
     : CommandHandler<TCommand, TAnswer>(name, naturalKey)
 {
-    internal override async Task<Plan> PlanAsync(PostgresEventStore store, TCommand command, CancellationToken ct)
+    internal override async Task<Plan> PlanAsync(CommandRuntime runtime, TCommand command, CancellationToken ct)
     {
-        var (state, loaded) = await LoadedStream.LoadAsync(store, streamOf(command), decider, ct);
+        var (state, loaded) = await LoadedStream.LoadAsync(runtime, streamOf(command), decider, ct);
         return Plan.From(decider.Decide(command, state), [loaded]);
     }
 }
@@ -22,10 +22,10 @@ internal sealed class TwoStreamHandler<TCommand, TAnswer, TState, TEvent, TOther
     Func<TCommand, TState, TOtherState, Decision<TEvent>> decide)
     : CommandHandler<TCommand, TAnswer>(name, naturalKey)
 {
-    internal override async Task<Plan> PlanAsync(PostgresEventStore store, TCommand command, CancellationToken ct)
+    internal override async Task<Plan> PlanAsync(CommandRuntime runtime, TCommand command, CancellationToken ct)
     {
-        var (state, loaded) = await LoadedStream.LoadAsync(store, streamOf(command), evolver, ct);
-        var (otherState, otherLoaded) = await LoadedStream.LoadAsync(store, otherStreamOf(command), otherEvolver, ct);
+        var (state, loaded) = await LoadedStream.LoadAsync(runtime, streamOf(command), evolver, ct);
+        var (otherState, otherLoaded) = await LoadedStream.LoadAsync(runtime, otherStreamOf(command), otherEvolver, ct);
         return Plan.From(decide(command, state, otherState), [loaded, otherLoaded]);
     }
 }
