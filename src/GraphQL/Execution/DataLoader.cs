@@ -180,7 +180,14 @@ internal sealed class DataLoaderRegistry(OperationContext operation)
     /// </summary>
     public int Waiters => Volatile.Read(ref _waiters);
 
-    public void CountWaiter() => Interlocked.Increment(ref _waiters);
+    public void CountWaiter()
+    {
+        Interlocked.Increment(ref _waiters);
+
+        // A resolver resuming from its own I/O on the thread pool may be the last one to start
+        // waiting; the executor must then wake up to dispatch.
+        operation.Wake?.Invoke();
+    }
 
     /// <summary>Runs every loader's queued batch; returns whether any batch was started.</summary>
     public bool DispatchAll()

@@ -72,6 +72,9 @@ internal sealed class OperationContext(
         }
     }
 
+    /// <summary>Wakes the executor's loop if it is waiting (set by the executor).</summary>
+    public Action? Wake { get; set; }
+
     /// <summary>Runs an action on the executor's loop (set by the executor).</summary>
     public Action<Action>? Scheduler { get; set; }
 

@@ -29,6 +29,7 @@ internal sealed partial class OperationExecutor
         _plans = plans;
         _context = context;
         _collector = new FieldCollector(context);
+        context.Wake = () => _signal?.Release();
         context.Scheduler = action =>
         {
             _scheduled.Enqueue(action);

@@ -72,6 +72,30 @@ public sealed class DataLoaderTests
     }
 
     [Fact]
+    public async Task siblings_that_do_their_own_io_before_loading_still_share_one_batch()
+    {
+        var batches = 0;
+        var schema = new SchemaBuilder()
+            .Query(q => q.Field("parents", "[Parent!]!", _ => Enumerable.Range(1, 5).Select(i => new Parent(i)).ToList()))
+            .Object<Parent>("Parent", t => t.Field("name", "String", f => f.ResolveAsync(async ctx =>
+            {
+                await Task.Delay(ctx.Source.Id * 3, ctx.CancellationToken); // each sibling's own lookup first
+                var loader = ctx.DataLoader<int, string>("names", (keys, _) =>
+                {
+                    Interlocked.Increment(ref batches);
+                    return Task.FromResult<IReadOnlyDictionary<int, string>>(keys.ToDictionary(k => k, k => "n" + k));
+                });
+                return await loader.LoadAsync(ctx.Source.Id);
+            })))
+            .Build();
+
+        var result = await TestSchema.Run("{ parents { name } }", schema: schema);
+
+        result.ToJson().ShouldBe("""{"data":{"parents":[{"name":"n1"},{"name":"n2"},{"name":"n3"},{"name":"n4"},{"name":"n5"}]}}""");
+        batches.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task a_failing_batch_fails_every_field_that_waited_on_it()
     {
         var schema = new SchemaBuilder()
