@@ -77,17 +77,13 @@ public static class IntrospectionTypes
         .Field("specifiedByURL", "String", type => (type as ScalarType)?.SpecifiedByUrl)
         .Field("fields", "[__Field!]", f => f
             .Argument("includeDeprecated", "Boolean", a => a.DefaultValue(false))
-            .Resolve(ctx => ctx.Source is ComplexType complex
-                ? complex.Fields.Where(field => ctx.Argument<bool>("includeDeprecated") || !field.IsDeprecated).ToList()
-                : null))
+            .Resolve(ctx => ctx.Source is ComplexType complex ? Visible(complex.Fields, ctx.Argument<bool>("includeDeprecated"), f => f.IsDeprecated) : null))
         .Field("interfaces", "[__Type!]", type => (type as ComplexType)?.Interfaces)
         .Field("possibleTypes", "[__Type!]", f => f
             .Resolve(ctx => ctx.Source.IsAbstract ? ctx.Untyped.Schema.GetPossibleTypes((NamedType)ctx.Source) : null))
         .Field("enumValues", "[__EnumValue!]", f => f
             .Argument("includeDeprecated", "Boolean", a => a.DefaultValue(false))
-            .Resolve(ctx => ctx.Source is EnumType e
-                ? e.Values.Where(v => ctx.Argument<bool>("includeDeprecated") || !v.IsDeprecated).ToList()
-                : null))
+            .Resolve(ctx => ctx.Source is EnumType e ? Visible(e.Values, ctx.Argument<bool>("includeDeprecated"), v => v.IsDeprecated) : null))
         .Field("inputFields", "[__InputValue!]", f => f
             .Argument("includeDeprecated", "Boolean", a => a.DefaultValue(false))
             .Resolve(ctx => ctx.Source is InputObjectType input ? Visible(input.Fields, ctx.Argument<bool>("includeDeprecated")) : null))
@@ -100,5 +96,24 @@ public static class IntrospectionTypes
         .Field("isOneOf", "Boolean", type => type is InputObjectType input ? input.IsOneOf : null);
 
     private static IReadOnlyList<InputValueDefinition> Visible(IReadOnlyList<InputValueDefinition> values, bool includeDeprecated) =>
-        includeDeprecated || !values.Any(v => v.IsDeprecated) ? values : [.. values.Where(v => !v.IsDeprecated)];
+        Visible(values, includeDeprecated, v => v.IsDeprecated);
+
+    /// <summary>The list itself unless something in it must be hidden: most types deprecate nothing.</summary>
+    private static IReadOnlyList<T> Visible<T>(IReadOnlyList<T> values, bool includeDeprecated, Func<T, bool> isDeprecated)
+    {
+        if (includeDeprecated)
+        {
+            return values;
+        }
+
+        foreach (var value in values)
+        {
+            if (isDeprecated(value))
+            {
+                return [.. values.Where(v => !isDeprecated(v))];
+            }
+        }
+
+        return values;
+    }
 }
