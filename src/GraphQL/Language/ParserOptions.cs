@@ -24,7 +24,7 @@ public sealed record ParserOptions
     public static ParserOptions Unlimited { get; } = new()
     {
         MaxTokens = int.MaxValue,
-        MaxDepth = 10_000,
+        MaxDepth = 1_000,
         MaxFields = int.MaxValue,
         MaxAliases = int.MaxValue,
     };
