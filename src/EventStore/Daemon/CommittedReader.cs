@@ -1,6 +1,5 @@
 using System.Globalization;
 using Cabinets.EventStore.Events;
-using Cabinets.EventStore.Reading;
 using Npgsql;
 
 namespace Cabinets.EventStore.Daemon;
@@ -42,11 +41,22 @@ internal sealed class CommittedReader
                        and (x.tx_id, x.seq) <= ($4::text::xid8, $5)
                        {typeFilter}
                      order by x.tx_id, x.seq limit $3) e on true
-             order by e.tx_id, e.seq
             """;
+        // No outer ORDER BY: a lateral join runs as a nested loop over h's single row, so rows
+        // come out in the index order; sorting again cost ~40 % of the statement. ReadAsync checks.
     }
 
     public string[] EventTypes { get; }
+
+    // EventRows.Read, with metadata parsed once per run of equal JSON (half the cost of a row).
+    private StoredEvent Read(NpgsqlDataReader r, MetadataCache metadata)
+    {
+        var type = r.GetString(5);
+        var schemaVersion = r.GetInt32(6);
+        return new StoredEvent(r.GetInt64(0), ulong.Parse(r.GetString(1), CultureInfo.InvariantCulture), r.GetString(2), r.GetInt64(3),
+            r.GetGuid(4), type, schemaVersion, _types.Deserialize(type, schemaVersion, r.GetString(7)), metadata.Get(r.GetString(8)),
+            new DateTimeOffset(r.GetDateTime(9), TimeSpan.Zero));
+    }
 
     /// <param name="upTo">Inclusive upper bound (a rebuild reads up to the live checkpoint).</param>
     public async Task<CommittedBatch> ReadAsync(NpgsqlDataSource dataSource, EventPosition after, int maxCount,
@@ -62,12 +72,17 @@ internal sealed class CommittedReader
 
         var events = new List<StoredEvent>();
         EventPosition? head = null;
+        var metadata = new MetadataCache();
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
             while (await r.ReadAsync(ct))
             {
                 head ??= new EventPosition(ulong.Parse(r.GetString(10), CultureInfo.InvariantCulture), r.GetInt64(11));
-                if (!r.IsDBNull(0)) events.Add(EventRows.Read(r, _types));
+                if (r.IsDBNull(0)) continue;
+                var e = Read(r, metadata);
+                if (events.Count > 0 && e.Position <= events[^1].Position)
+                    throw new InvalidOperationException($"events came back out of (tx_id, seq) order at {e.Position}");
+                events.Add(e);
             }
         }
 
@@ -76,18 +91,4 @@ internal sealed class CommittedReader
             : head is { } h ? Positions.Min(h, upTo) : after;
         return new CommittedBatch(events, Positions.Max(frontier, after));
     }
-}
-
-internal static class Positions
-{
-    /// <summary>Above every real position: "no upper bound".</summary>
-    public static EventPosition End { get; } = new(ulong.MaxValue, long.MaxValue);
-
-    public static string Xid(EventPosition p) => p.TransactionId.ToString(CultureInfo.InvariantCulture);
-
-    public static EventPosition Parse(string txId, long seq) => new(ulong.Parse(txId, CultureInfo.InvariantCulture), seq);
-
-    public static EventPosition Min(EventPosition a, EventPosition b) => a <= b ? a : b;
-
-    public static EventPosition Max(EventPosition a, EventPosition b) => a >= b ? a : b;
 }

@@ -31,6 +31,7 @@ internal sealed class ProjectionRunner(IProjection projection, DaemonRuntime rt)
     public async Task RunAsync(CancellationToken ct)
     {
         CheckpointRow? checkpoint = null;
+        Task<CommittedBatch>? prefetch = null;
         var attempt = 0;
         while (!ct.IsCancellationRequested)
         {
@@ -45,12 +46,16 @@ internal sealed class ProjectionRunner(IProjection projection, DaemonRuntime rt)
                     continue;
                 }
 
-                var batch = await _reader.ReadAsync(rt.DataSource, checkpoint.Position, rt.Options.BatchSize, Positions.End, ct);
+                var batch = prefetch is not null ? await prefetch : await ReadAsync(checkpoint.Position, ct);
+                prefetch = null;
                 if (batch.Frontier <= checkpoint.Position)
                 {
                     await IdleAsync(ct);
                     continue;
                 }
+                // Catching up: read the next batch while this one is applied (reading changes
+                // nothing, and its apply is fenced on this batch's frontier like any other).
+                if (batch.Events.Count == rt.Options.BatchSize) prefetch = ReadAsync(batch.Frontier, ct);
 
                 var (outcome, position) = await _applier.ApplyAsync(checkpoint.Position, batch, ct);
                 if (outcome == ApplyOutcome.Applied) checkpoint = checkpoint with { Position = position };
@@ -58,6 +63,7 @@ internal sealed class ProjectionRunner(IProjection projection, DaemonRuntime rt)
                 {
                     if (outcome == ApplyOutcome.Moved) DaemonLog.CheckpointMoved(rt.Logger, Name);
                     checkpoint = null;
+                    prefetch = Discard(prefetch);
                 }
                 attempt = 0;
             }
@@ -67,10 +73,21 @@ internal sealed class ProjectionRunner(IProjection projection, DaemonRuntime rt)
                 // was committed half-way, so retrying from the stored checkpoint is always safe.
                 var delay = rt.Backoff(++attempt);
                 DaemonLog.Transient(rt.Logger, Name, attempt, delay, e);
-                checkpoint = null;
+                (checkpoint, prefetch) = (null, Discard(prefetch));
                 await rt.Delay(delay, ct);
             }
         }
+        _ = Discard(prefetch);
+    }
+
+    private Task<CommittedBatch> ReadAsync(Events.EventPosition after, CancellationToken ct) =>
+        _reader.ReadAsync(rt.DataSource, after, rt.Options.BatchSize, Positions.End, ct);
+
+    private static Task<CommittedBatch>? Discard(Task<CommittedBatch>? prefetch)
+    {
+        // observe its outcome, so that a failed read-ahead is not an unobserved task exception
+        _ = prefetch?.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return null;
     }
 
     private async Task IdleAsync(CancellationToken ct) => await _wake.WaitAsync(rt.Options.PollInterval, ct);

@@ -30,7 +30,7 @@ public sealed class RebuildTests(DatabaseFixture db) : DaemonTestBase(db)
 
         var inShadow = new TaskCompletionSource();
         var release = new TaskCompletionSource();
-        projection.BeforeApply = async ctx =>
+        projection.BeforeApply = async (ctx, _, _) =>
         {
             if (ctx.Schema == ProjectionContext.LiveSchema) return;
             inShadow.TrySetResult();
@@ -107,7 +107,7 @@ public sealed class RebuildTests(DatabaseFixture db) : DaemonTestBase(db)
         var daemon = await StartDaemonAsync(projection);
         var stream = NewStreamId();
         await daemon.WaitForAsync("fragile", await AppendManyAsync(stream, 10), Patience);
-        projection.BeforeApply = ctx => ctx.Schema == ProjectionContext.LiveSchema
+        projection.BeforeApply = (ctx, _, _) => ctx.Schema == ProjectionContext.LiveSchema
             ? Task.CompletedTask : throw new InvalidOperationException("bug in the new version");
 
         await Should.ThrowAsync<InvalidOperationException>(() => daemon.RebuildAsync("fragile"));

@@ -21,8 +21,8 @@ internal sealed class RecordingProjection(string name, ProjectionLifecycle lifec
     /// <summary>Events for which the handler throws, like a bug would.</summary>
     public Func<StoredEvent, bool>? FailWhen { get => _failWhen; set => _failWhen = value; }
 
-    /// <summary>Runs before each apply (tests hold a rebuild in its shadow phase with it).</summary>
-    public Func<ProjectionContext, Task>? BeforeApply { get; set; }
+    /// <summary>Runs before each apply, inside its transaction (tests hold a batch or a rebuild phase with it).</summary>
+    public Func<ProjectionContext, IReadOnlyList<StoredEvent>, CancellationToken, Task>? BeforeApply { get; set; }
 
     public string CreateTablesSql(string schema) => $"""
         create table if not exists {schema}.{Name} (
@@ -36,7 +36,7 @@ internal sealed class RecordingProjection(string name, ProjectionLifecycle lifec
 
     public async Task ApplyAsync(ProjectionContext context, IReadOnlyList<StoredEvent> events, CancellationToken ct)
     {
-        if (BeforeApply is { } before) await before(context);
+        if (BeforeApply is { } before) await before(context, events, ct);
         var fail = FailWhen;
         foreach (var e in events)
             if (fail?.Invoke(e) == true) throw new InvalidOperationException($"cannot apply event {e.Sequence} of {e.StreamId}");
