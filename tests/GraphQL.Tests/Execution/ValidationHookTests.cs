@@ -106,7 +106,8 @@ public sealed class ValidationHookTests
     {
         var schema = new Cabinets.GraphQL.Types.SchemaBuilder().Query(q => q.Field("a", "Int")).Build();
 
-        var result = await TestSchema.Run("mutation { a }", schema: schema);
+        // Validation off: KnownOperationTypes refuses it first (see Validation/KnownOperationTypesRuleTests); this is the executor's own guard.
+        var result = await TestSchema.Run("mutation { a }", options: new ExecutorOptions { ValidationRules = [] }, schema: schema);
 
         result.Errors.ShouldHaveSingleItem().Message.ShouldBe("Schema is not configured to execute mutation operation.");
     }
