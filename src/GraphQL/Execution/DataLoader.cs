@@ -189,6 +189,26 @@ internal sealed class DataLoaderRegistry(OperationContext operation)
         operation.Wake?.Invoke();
     }
 
+    /// <summary>Whether any loader has keys waiting for a dispatch.</summary>
+    public bool HasQueuedKeys
+    {
+        get
+        {
+            lock (_lock)
+            {
+                foreach (var loader in _loaders.Values)
+                {
+                    if (loader.HasPending)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+    }
+
     /// <summary>Runs every loader's queued batch; returns whether any batch was started.</summary>
     public bool DispatchAll()
     {

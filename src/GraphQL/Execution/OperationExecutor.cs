@@ -181,21 +181,29 @@ internal sealed partial class OperationExecutor
                 continue;
             }
 
-            await WaitAsync().ConfigureAwait(false);
+            // Keys are queued but some parked resolver is not (known to be) waiting on a loader: wait
+            // for it, yet never for long — a miscounted waiter must cost milliseconds, not a timeout.
+            var keysQueued = _context.HasDataLoaders && _context.DataLoaders.HasQueuedKeys;
+            if (!await WaitAsync(keysQueued ? LoaderStall : Timeout.InfiniteTimeSpan).ConfigureAwait(false))
+            {
+                _context.DataLoaders.DispatchAll();
+            }
         }
     }
 
+    /// <summary>Longest wait for parked resolvers to join a batch before the queued keys are loaded anyway.</summary>
+    private static readonly TimeSpan LoaderStall = TimeSpan.FromMilliseconds(20);
+
     // After the timeout fires, resolvers that honour the token finish within the grace period and
     // are reported as field errors; if any is still parked after it, the request is abandoned.
-    private async Task WaitAsync()
+    private async Task<bool> WaitAsync(TimeSpan limit)
     {
         var token = _context.CancellationToken;
         if (!token.IsCancellationRequested)
         {
             try
             {
-                await _signal.WaitAsync(token).ConfigureAwait(false);
-                return;
+                return await _signal.WaitAsync(limit, token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
@@ -206,6 +214,8 @@ internal sealed partial class OperationExecutor
         {
             throw new OperationCanceledException(token);
         }
+
+        return true;
     }
 
     private readonly record struct Pending(ResultNode Parent, int Index, GraphQLType Type, CollectedField Field, ResponsePath Path);

@@ -96,6 +96,30 @@ public sealed class DataLoaderTests
     }
 
     [Fact]
+    public async Task a_parked_resolver_that_never_loads_delays_the_batch_only_briefly()
+    {
+        var batchCalled = new TaskCompletionSource();
+        var schema = new SchemaBuilder()
+            .Query(q => q
+                .Field("waitsForTheBatch", "Boolean", f => f.ResolveAsync(async _ =>
+                {
+                    await batchCalled.Task; // parked, not on a loader: counting alone would never dispatch
+                    return (object?)true;
+                }))
+                .Field("loads", "String", f => f.ResolveAsync(async ctx =>
+                    await ctx.DataLoader<int, string>("one", (keys, _) =>
+                    {
+                        batchCalled.TrySetResult();
+                        return Task.FromResult<IReadOnlyDictionary<int, string>>(keys.ToDictionary(k => k, k => "v" + k));
+                    }).LoadAsync(1))))
+            .Build();
+
+        var result = await TestSchema.Run("{ waitsForTheBatch loads }", schema: schema, options: new ExecutorOptions { Timeout = TimeSpan.FromSeconds(5) });
+
+        result.ToJson().ShouldBe("""{"data":{"waitsForTheBatch":true,"loads":"v1"}}""");
+    }
+
+    [Fact]
     public async Task a_failing_batch_fails_every_field_that_waited_on_it()
     {
         var schema = new SchemaBuilder()
