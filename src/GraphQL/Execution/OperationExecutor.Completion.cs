@@ -44,6 +44,11 @@ internal sealed partial class OperationExecutor
                     return;
                 default:
                     var objectType = type as ObjectType ?? ResolveAbstractType((NamedType)type, value, field);
+                    if (type == objectType && objectType.IsTypeOf is { } isTypeOf && !isTypeOf(value))
+                    {
+                        throw new ResultCoercionException($"Expected value of type \"{objectType.Name}\" but got: {value.GetType().Name}.");
+                    }
+
                     var fields = _collector.CollectSubfields(objectType, field);
                     var node = new ResultNode(fields.Keys, fields.Fields.Length, parent, index, nonNull);
                     parent.Values[index] = node;

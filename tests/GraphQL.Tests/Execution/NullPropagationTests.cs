@@ -77,4 +77,17 @@ public sealed class NullPropagationTests
 
         result.Errors.ShouldHaveSingleItem().Message.ShouldBe("Expected Iterable, but did not find one for field \"Query.items\".");
     }
+
+    [Fact]
+    public async Task a_value_of_the_wrong_clr_type_for_a_typed_object_is_a_field_error()
+    {
+        var schema = new SchemaBuilder()
+            .Query(q => q.Field("door", "Door", _ => "not a door"))
+            .Object<Door>("Door", t => t.Field("number", "Int!", d => d.Number))
+            .Build();
+
+        var result = await TestSchema.Run("{ door { number } }", schema: schema);
+
+        result.ToJson().ShouldBe("""{"data":{"door":null},"errors":[{"message":"Expected value of type \"Door\" but got: String.","locations":[{"line":1,"column":3}],"path":["door"]}]}""");
+    }
 }
