@@ -128,9 +128,10 @@ internal sealed class NodeCoordinator(IReadOnlyList<IProjection> projections, Da
             if (!_owned.Remove(name, out owned)) return;
         }
         await owned.CancelAsync();
-        // a runner mid-apply rolls back on cancellation; either way its commit is fenced by the checkpoint
-        await owned.Task.WaitAsync(TimeSpan.FromSeconds(10), CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        owned.Cts.Dispose();
+        // A runner mid-apply rolls back on cancellation; either way its commit is fenced by the checkpoint.
+        // Wait briefly: a tick that stalls past NodeTimeout would get this node reaped as hung.
+        await owned.Task.WaitAsync(TimeSpan.FromSeconds(2), CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (owned.Task.IsCompleted) owned.Cts.Dispose(); // else the runner still observes its (cancelled) token
     }
 
     private async Task StopRunnersAsync()
