@@ -39,7 +39,7 @@ public sealed class Executor
         var errors = cached.Errors;
         if (errors.Count == 0 && _rulesUseVariables)
         {
-            errors = Validator.Validate(Schema, document, [.. Options.ValidationRules.Where(r => r.UsesVariables)], rawVariables);
+            errors = Validator.Validate(Schema, document, [.. Options.ValidationRules.Where(r => r.UsesVariables)], rawVariables, Options.MaxValidationErrors);
         }
 
         if (errors.Count > 0)
@@ -113,7 +113,7 @@ public sealed class Executor
         }
 
         var rules = _rulesUseVariables ? [.. Options.ValidationRules.Where(r => !r.UsesVariables)] : Options.ValidationRules;
-        return new CachedDocument(document, Validator.Validate(Schema, document, rules));
+        return new CachedDocument(document, Validator.Validate(Schema, document, rules, maxErrors: Options.MaxValidationErrors));
     }
 
     private static OperationDefinitionNode? SelectOperation(DocumentNode document, string? name, out GraphQLError? error)

@@ -32,6 +32,9 @@ public sealed record ExecutorOptions
     /// <summary>Rules run before execution; defaults to the spec's rules.</summary>
     public IReadOnlyList<IValidationRule> ValidationRules { get; init; } = SpecifiedRules.All;
 
+    /// <summary>Validation stops after this many errors, adding "Too many validation errors" (graphql-js <c>maxErrors</c>).</summary>
+    public int MaxValidationErrors { get; init; } = Validator.MaxErrors;
+
     /// <summary>How many parsed and validated documents to keep, by query text.</summary>
     public int DocumentCacheSize { get; init; } = 1_000;
 
