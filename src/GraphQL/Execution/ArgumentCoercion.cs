@@ -34,7 +34,7 @@ internal static class ArgumentCoercion
             }
             catch (InputCoercionException e)
             {
-                throw new InputCoercionException(e.Describe($"Argument \"{definition.Name}\" of \"{owner}\""));
+                throw new InputCoercionException(e.Describe($"Argument \"{definition.Name}\" of \"{owner}\"", definition.Name));
             }
 
             if (value != ValueCoercion.Undefined)

@@ -16,7 +16,7 @@ public static partial class ValueCoercion
         {
             return variables is not null && variables.TryGetValue(variable.Name.Value, out var value)
                 ? (value is null && type.IsNonNull
-                    ? throw new InputCoercionException($"Variable \"${variable.Name.Value}\" is null but \"{type}\" is required.", path)
+                    ? throw new InputCoercionException($"Variable \"${variable.Name.Value}\" is null but \"{type}\" is required.", path, literal)
                     : value)
                 : Undefined;
         }
@@ -24,10 +24,10 @@ public static partial class ValueCoercion
         if (type is NonNullType nonNull)
         {
             var inner = literal is NullValueNode
-                ? throw new InputCoercionException($"Expected value of non-null type \"{type}\" not to be null.", path)
+                ? throw new InputCoercionException($"Expected value of non-null type \"{type}\" not to be null.", path, literal)
                 : CoerceLiteral(literal, nonNull.OfType, variables, path);
             return inner == Undefined
-                ? throw new InputCoercionException($"Expected a value of non-null type \"{type}\".", path)
+                ? throw new InputCoercionException($"Expected a value of non-null type \"{type}\".", path, literal)
                 : inner;
         }
 
@@ -53,11 +53,11 @@ public static partial class ValueCoercion
             case InputObjectType input:
                 return CoerceObjectLiteral(literal, input, variables, path);
             case EnumType @enum:
-                return Leaf(path, () => @enum.ParseLiteral(literal));
+                return Leaf(path, literal, () => @enum.ParseLiteral(literal));
             case ScalarType scalar:
-                return Leaf(path, () => scalar.ParseLiteral(literal));
+                return Leaf(path, literal, () => scalar.ParseLiteral(literal));
             default:
-                throw new InputCoercionException($"{type} is not an input type.", path);
+                throw new InputCoercionException($"{type} is not an input type.", path, literal);
         }
     }
 
@@ -66,14 +66,14 @@ public static partial class ValueCoercion
     {
         if (literal is not ObjectValueNode objectValue)
         {
-            throw new InputCoercionException($"Expected type \"{input.Name}\" to be an object.", path);
+            throw new InputCoercionException($"Expected type \"{input.Name}\" to be an object.", path, literal);
         }
 
         foreach (var field in objectValue.Fields)
         {
             if (input.GetField(field.Name.Value) is null)
             {
-                throw new InputCoercionException($"Field \"{field.Name.Value}\" is not defined by type \"{input.Name}\".", path);
+                throw new InputCoercionException($"Field \"{field.Name.Value}\" is not defined by type \"{input.Name}\".", path, literal);
             }
         }
 
@@ -92,11 +92,11 @@ public static partial class ValueCoercion
             }
             else if (definition.Type.IsNonNull)
             {
-                throw new InputCoercionException($"Field \"{definition.Name}\" of required type \"{definition.Type}\" was not provided.", path);
+                throw new InputCoercionException($"Field \"{definition.Name}\" of required type \"{definition.Type}\" was not provided.", path, literal);
             }
         }
 
-        CheckOneOf(input, result, path);
+        CheckOneOf(input, result, path, literal);
         return result;
     }
 

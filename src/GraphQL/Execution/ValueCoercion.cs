@@ -21,7 +21,7 @@ public static partial class ValueCoercion
         if (type is NonNullType nonNull)
         {
             return value is null
-                ? throw new InputCoercionException($"Expected non-nullable type \"{type}\" not to be null.", path)
+                ? throw new InputCoercionException($"Expected non-nullable type \"{type}\" not to be null.", path, null)
                 : CoerceInput(value, nonNull.OfType, path);
         }
 
@@ -45,11 +45,11 @@ public static partial class ValueCoercion
             case InputObjectType input:
                 return CoerceInputObject(value, input, path);
             case EnumType @enum:
-                return Leaf(path, () => @enum.ParseValue(value));
+                return Leaf(path, value, () => @enum.ParseValue(value));
             case ScalarType scalar:
-                return Leaf(path, () => scalar.ParseValue(value));
+                return Leaf(path, value, () => scalar.ParseValue(value));
             default:
-                throw new InputCoercionException($"{type} is not an input type.", path);
+                throw new InputCoercionException($"{type} is not an input type.", path, value);
         }
     }
 
@@ -74,7 +74,7 @@ public static partial class ValueCoercion
         }
         catch (InputCoercionException e)
         {
-            throw new SchemaException(e.Describe($"The default value of {path}"));
+            throw new SchemaException(e.Describe($"The default value of {path}", ""));
         }
     }
 
@@ -82,14 +82,14 @@ public static partial class ValueCoercion
     {
         if (value is not IReadOnlyDictionary<string, object?> fields)
         {
-            throw new InputCoercionException($"Expected type \"{input.Name}\" to be an object.", path);
+            throw new InputCoercionException($"Expected type \"{input.Name}\" to be an object.", path, value);
         }
 
         foreach (var key in fields.Keys)
         {
             if (input.GetField(key) is null)
             {
-                throw new InputCoercionException($"Field \"{key}\" is not defined by type \"{input.Name}\".", path);
+                throw new InputCoercionException($"Field \"{key}\" is not defined by type \"{input.Name}\".", path, value);
             }
         }
 
@@ -106,15 +106,15 @@ public static partial class ValueCoercion
             }
             else if (field.Type.IsNonNull)
             {
-                throw new InputCoercionException($"Field \"{field.Name}\" of required type \"{field.Type}\" was not provided.", path);
+                throw new InputCoercionException($"Field \"{field.Name}\" of required type \"{field.Type}\" was not provided.", path, value);
             }
         }
 
-        CheckOneOf(input, result, path);
+        CheckOneOf(input, result, path, value);
         return result;
     }
 
-    internal static void CheckOneOf(InputObjectType input, Dictionary<string, object?> fields, string path)
+    internal static void CheckOneOf(InputObjectType input, Dictionary<string, object?> fields, string path, object? value)
     {
         if (!input.IsOneOf)
         {
@@ -123,26 +123,27 @@ public static partial class ValueCoercion
 
         if (fields.Count != 1)
         {
-            throw new InputCoercionException($"Exactly one key must be specified for OneOf type \"{input.Name}\".", path);
+            throw new InputCoercionException($"Exactly one key must be specified for OneOf type \"{input.Name}\".", path, value);
         }
 
         if (fields.Values.Single() is null)
         {
-            throw new InputCoercionException($"Field \"{fields.Keys.Single()}\" of OneOf type \"{input.Name}\" must be non-null.", path);
+            throw new InputCoercionException($"Field \"{fields.Keys.Single()}\" must be non-null.", Append(path, fields.Keys.Single()), null);
         }
     }
 
-    internal static string Append(string path, string field) => path.Length == 0 ? field : $"{path}.{field}";
+    /// <summary>graphql-js <c>printPathArray</c> form: <c>.field</c>, then <c>[index]</c> for list items.</summary>
+    internal static string Append(string path, string field) => $"{path}.{field}";
 
-    private static object Leaf(string path, Func<object> parse)
+    private static object Leaf(string path, object? value, Func<object> parse)
     {
         try
         {
             return parse();
         }
-        catch (InputCoercionException e) when (e.Path.Length == 0 && path.Length > 0)
+        catch (InputCoercionException e)
         {
-            throw new InputCoercionException(e.Message, path);
+            throw new InputCoercionException(e.Message, path, value);
         }
     }
 }

@@ -67,7 +67,7 @@ internal static class VariableCoercion
         }
         catch (InputCoercionException e)
         {
-            return e.Describe($"Variable \"${name}\"");
+            return e.Describe($"Variable \"${name}\"", name);
         }
     }
 

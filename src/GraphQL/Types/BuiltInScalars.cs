@@ -37,16 +37,21 @@ public static class BuiltInScalars
             int i => Box(i),
             bool b => Box(b ? 1 : 0),
             _ when Numbers.TryInt32(value, out var i) => Box(i),
-            _ => throw InvalidResult(value),
+            _ => throw InvalidResult(value, Problem(value)),
         };
 
         public override object ParseValue(object value) =>
-            value is not bool && Numbers.TryInt32(value, out var i) ? Box(i) : throw InvalidInput(value);
+            value is not bool && Numbers.TryInt32(value, out var i) ? Box(i) : throw InvalidInput(value, Problem(value));
 
-        public override object ParseLiteral(ValueNode literal) =>
-            literal is IntValueNode node && int.TryParse(node.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i)
-                ? Box(i)
-                : throw InvalidInput(literal);
+        public override object ParseLiteral(ValueNode literal) => literal switch
+        {
+            IntValueNode node when int.TryParse(node.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i) => Box(i),
+            IntValueNode node => throw new InputCoercionException($"Int cannot represent non 32-bit signed integer value: {node.Value}"),
+            _ => throw InvalidInput(literal, "non-integer value"),
+        };
+
+        private static string Problem(object value) =>
+            value is not bool && Numbers.TryInt64(value, out _) ? "non 32-bit signed integer value" : "non-integer value";
     }
 
     private sealed class FloatScalar() : ScalarType("Float",
@@ -56,11 +61,11 @@ public static class BuiltInScalars
         {
             bool b => b ? 1d : 0d,
             _ when Numbers.TryDouble(value, out var d) => d,
-            _ => throw InvalidResult(value),
+            _ => throw InvalidResult(value, "non numeric value"),
         };
 
         public override object ParseValue(object value) =>
-            value is not bool && Numbers.TryDouble(value, out var d) ? d : throw InvalidInput(value);
+            value is not bool && Numbers.TryDouble(value, out var d) ? d : throw InvalidInput(value, "non numeric value");
 
         public override object ParseLiteral(ValueNode literal) => literal switch
         {
@@ -69,7 +74,7 @@ public static class BuiltInScalars
                 NumberStyles.Float,
                 CultureInfo.InvariantCulture,
                 out var d) && double.IsFinite(d) => d,
-            _ => throw InvalidInput(literal),
+            _ => throw InvalidInput(literal, "non numeric value"),
         };
     }
 
@@ -86,10 +91,10 @@ public static class BuiltInScalars
             _ => throw InvalidResult(value),
         };
 
-        public override object ParseValue(object value) => value as string ?? throw InvalidInput(value);
+        public override object ParseValue(object value) => value as string ?? throw InvalidInput(value, "a non string value");
 
         public override object ParseLiteral(ValueNode literal) =>
-            literal is StringValueNode s ? s.Value : throw InvalidInput(literal);
+            literal is StringValueNode s ? s.Value : throw InvalidInput(literal, "a non string value");
     }
 
     private sealed class BooleanScalar() : ScalarType("Boolean", "The `Boolean` scalar type represents `true` or `false`.")
@@ -98,13 +103,13 @@ public static class BuiltInScalars
         {
             bool => value,
             _ when Numbers.TryDouble(value, out var d) => Box(d != 0),
-            _ => throw InvalidResult(value),
+            _ => throw InvalidResult(value, "a non boolean value"),
         };
 
-        public override object ParseValue(object value) => value is bool ? value : throw InvalidInput(value);
+        public override object ParseValue(object value) => value is bool ? value : throw InvalidInput(value, "a non boolean value");
 
         public override object ParseLiteral(ValueNode literal) =>
-            literal is BooleanValueNode b ? b.Value : throw InvalidInput(literal);
+            literal is BooleanValueNode b ? Box(b.Value) : throw InvalidInput(literal, "a non boolean value");
     }
 
     private sealed class IdScalar() : ScalarType("ID",
@@ -130,7 +135,7 @@ public static class BuiltInScalars
         {
             StringValueNode s => s.Value,
             IntValueNode i => i.Value,
-            _ => throw InvalidInput(literal),
+            _ => throw InvalidInput(literal, "a non-string and non-integer value"),
         };
 
         public override ValueNode ToLiteral(object value)

@@ -43,15 +43,19 @@ public sealed class EnumType : NamedType
     public string Serialize(object value) =>
         _byValue.TryGetValue(value, out var byValue) ? byValue.Name
         : value is string s && _byName.ContainsKey(s) ? s
-        : throw new ResultCoercionException($"Enum \"{Name}\" cannot represent value: {value}");
+        : throw new ResultCoercionException($"Enum \"{Name}\" cannot represent value: {Utilities.Inspect.Value(value)}");
 
-    public object ParseValue(object value) =>
-        value is string s && _byName.TryGetValue(s, out var definition)
-            ? definition.Value
-            : throw new InputCoercionException($"Value \"{value}\" does not exist in \"{Name}\" enum.");
+    public object ParseValue(object value) => value switch
+    {
+        string s when _byName.TryGetValue(s, out var definition) => definition.Value,
+        string s => throw new InputCoercionException($"Value \"{s}\" does not exist in \"{Name}\" enum."),
+        _ => throw new InputCoercionException($"Enum \"{Name}\" cannot represent non-string value: {Utilities.Inspect.Value(value)}."),
+    };
 
-    public object ParseLiteral(ValueNode literal) =>
-        literal is EnumValueNode e && _byName.TryGetValue(e.Value, out var definition)
-            ? definition.Value
-            : throw new InputCoercionException($"Value {Language.Printer.Print(literal)} does not exist in \"{Name}\" enum.");
+    public object ParseLiteral(ValueNode literal) => literal switch
+    {
+        EnumValueNode e when _byName.TryGetValue(e.Value, out var definition) => definition.Value,
+        EnumValueNode e => throw new InputCoercionException($"Value \"{e.Value}\" does not exist in \"{Name}\" enum."),
+        _ => throw new InputCoercionException($"Enum \"{Name}\" cannot represent non-enum value: {Language.Printer.Print(literal)}."),
+    };
 }

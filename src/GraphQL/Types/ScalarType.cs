@@ -31,31 +31,45 @@ public abstract class ScalarType(string name, string? description = null, string
         var number => Utilities.JsNumber.ToLiteral(number),
     };
 
-    protected InputCoercionException InvalidInput(object value) =>
-        new($"{Name} cannot represent {Describe(value)}.");
+    /// <summary>An input (variable value or literal) this scalar refuses: "Int cannot represent non-integer value: 1.5".</summary>
+    protected InputCoercionException InvalidInput(object value, string problem = "value") =>
+        new($"{Name} cannot represent {problem}: {Utilities.Inspect.Value(value)}");
 
-    protected ResultCoercionException InvalidResult(object value) =>
-        new($"{Name} cannot represent value: {Describe(value)}");
-
-    private static string Describe(object value) => value switch
-    {
-        string s => $"\"{s}\"",
-        ValueNode node => Language.Printer.Print(node),
-        bool b => b ? "true" : "false",
-        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
-        _ => value.GetType().Name,
-    };
+    protected ResultCoercionException InvalidResult(object value, string problem = "value") =>
+        new($"{Name} cannot represent {problem}: {Utilities.Inspect.Value(value)}");
 }
 
 /// <summary>An input value that does not fit its type; reported with code <c>BAD_USER_INPUT</c>.</summary>
-public sealed class InputCoercionException(string message, string path = "") : Exception(message)
+public sealed class InputCoercionException : Exception
 {
-    /// <summary>Where inside the value the problem is, e.g. <c>states[0]</c>; empty for the value itself.</summary>
-    public string Path { get; } = path;
+    private static readonly object NoValue = new();
+    private readonly object? _invalidValue = NoValue;
 
-    /// <summary>The message prefixed with what was being coerced and where, e.g. <c>Variable "$f"</c>.</summary>
-    public string Describe(string subject) =>
-        Path.Length == 0 ? $"{subject} got invalid value: {Message}" : $"{subject} got invalid value at \"{Path}\": {Message}";
+    public InputCoercionException(string message)
+        : base(message)
+    {
+    }
+
+    internal InputCoercionException(string message, string path, object? invalidValue)
+        : base(message)
+    {
+        Path = path;
+        _invalidValue = invalidValue;
+    }
+
+    /// <summary>Where inside the value the problem is, as graphql-js prints it: <c>.states[0]</c>; empty for the value itself.</summary>
+    public string Path { get; } = "";
+
+    /// <summary>
+    /// The message as graphql-js words it for variables:
+    /// <c>Variable "$f" got invalid value "AJAR" at "f.states[0]"; Value "AJAR" does not exist in "State" enum.</c>
+    /// </summary>
+    public string Describe(string subject, string rootName)
+    {
+        var value = ReferenceEquals(_invalidValue, NoValue) ? "" : " " + Utilities.Inspect.Value(_invalidValue);
+        var at = Path.Length == 0 ? "" : $" at \"{rootName}{Path}\"";
+        return $"{subject} got invalid value{value}{at}; {Message}";
+    }
 }
 
 /// <summary>A resolver returned a value its field's type cannot represent.</summary>

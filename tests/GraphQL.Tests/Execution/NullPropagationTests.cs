@@ -35,7 +35,7 @@ public sealed class NullPropagationTests
 
         var result = await TestSchema.Run("{ broken fine items }", schema: schema);
 
-        result.ToJson().ShouldBe("""{"data":{"broken":null,"fine":"ok","items":[1,null,3]},"errors":[{"message":"Unexpected Execution Error","locations":[{"line":1,"column":3}],"path":["broken"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}},{"message":"Int cannot represent value: \"x\"","locations":[{"line":1,"column":15}],"path":["items",1]}]}""");
+        result.ToJson().ShouldBe("""{"data":{"broken":null,"fine":"ok","items":[1,null,3]},"errors":[{"message":"Unexpected Execution Error","locations":[{"line":1,"column":3}],"path":["broken"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}},{"message":"Int cannot represent non-integer value: \"x\"","locations":[{"line":1,"column":15}],"path":["items",1]}]}""");
     }
 
     [Fact]

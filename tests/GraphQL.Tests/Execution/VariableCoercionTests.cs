@@ -82,20 +82,22 @@ public sealed class VariableCoercionTests
         (await EchoOf("{ echo(lookup: {serial: \"C-1\"}) }")).ShouldBe("""{"required":"default","lookup":{"serial":"C-1"}}""");
 
         var two = await Fails("query ($l: Lookup) { echo(lookup: $l) }", """{"l": {"id": "1", "serial": "C-1"}}""");
-        two.Errors.ShouldHaveSingleItem().Message.ShouldBe("Variable \"$l\" got invalid value: Exactly one key must be specified for OneOf type \"Lookup\".");
+        two.Errors.ShouldHaveSingleItem().Message.ShouldBe("Variable \"$l\" got invalid value { id: \"1\", serial: \"C-1\" }; Exactly one key must be specified for OneOf type \"Lookup\".");
         var nullField = await Fails("query ($l: Lookup) { echo(lookup: $l) }", """{"l": {"id": null}}""");
-        nullField.Errors.ShouldHaveSingleItem().Message.ShouldBe("Variable \"$l\" got invalid value: Field \"id\" of OneOf type \"Lookup\" must be non-null.");
+        nullField.Errors.ShouldHaveSingleItem().Message.ShouldBe("Variable \"$l\" got invalid value null at \"l.id\"; Field \"id\" must be non-null.");
     }
 
     [Theory]
-    [InlineData("query ($i: Int) { echo(int: $i) }", """{"i": 1.5}""", "Variable \"$i\" got invalid value: Int cannot represent 1.5.")]
-    [InlineData("query ($i: Int) { echo(int: $i) }", """{"i": 3000000000}""", "Variable \"$i\" got invalid value: Int cannot represent 3000000000.")]
-    [InlineData("query ($i: Int) { echo(int: $i) }", """{"i": "1"}""", "Variable \"$i\" got invalid value: Int cannot represent \"1\".")]
+    [InlineData("query ($i: Int) { echo(int: $i) }", """{"i": 1.5}""", "Variable \"$i\" got invalid value 1.5; Int cannot represent non-integer value: 1.5")]
+    [InlineData("query ($i: Int) { echo(int: $i) }", """{"i": 3000000000}""", "Variable \"$i\" got invalid value 3000000000; Int cannot represent non 32-bit signed integer value: 3000000000")]
+    [InlineData("query ($i: Int) { echo(int: $i) }", """{"i": "1"}""", "Variable \"$i\" got invalid value \"1\"; Int cannot represent non-integer value: \"1\"")]
     [InlineData("query ($s: String!) { echo(required: $s) }", """{}""", "Variable \"$s\" of required type \"String!\" was not provided.")]
     [InlineData("query ($s: String!) { echo(required: $s) }", """{"s": null}""", "Variable \"$s\" of non-null type \"String!\" must not be null.")]
-    [InlineData("query ($f: Filter) { echo(filter: $f) }", """{"f": {"town": "x"}}""", "Variable \"$f\" got invalid value: Field \"town\" is not defined by type \"Filter\".")]
-    [InlineData("query ($f: Filter) { echo(filter: $f) }", """{"f": {"states": ["AJAR"]}}""", "Variable \"$f\" got invalid value at \"states[0]\": Value \"AJAR\" does not exist in \"State\" enum.")]
-    [InlineData("query ($w: DateTime) { echo(when: $w) }", """{"w": "2026-11-22 10:15"}""", "Variable \"$w\" got invalid value: DateTime cannot represent \"2026-11-22 10:15\".")]
+    [InlineData("query ($f: Filter) { echo(filter: $f) }", """{"f": {"town": "x"}}""", "Variable \"$f\" got invalid value { town: \"x\" }; Field \"town\" is not defined by type \"Filter\".")]
+    [InlineData("query ($f: Filter) { echo(filter: $f) }", """{"f": {"states": ["AJAR"]}}""", "Variable \"$f\" got invalid value \"AJAR\" at \"f.states[0]\"; Value \"AJAR\" does not exist in \"State\" enum.")]
+    [InlineData("query ($f: Filter) { echo(filter: $f) }", """{"f": "str"}""", "Variable \"$f\" got invalid value \"str\"; Expected type \"Filter\" to be an object.")]
+    [InlineData("query ($i: [Int]) { echo(ints: $i) }", """{"i": [1, "x"]}""", "Variable \"$i\" got invalid value \"x\" at \"i[1]\"; Int cannot represent non-integer value: \"x\"")]
+    [InlineData("query ($w: DateTime) { echo(when: $w) }", """{"w": "2026-11-22 10:15"}""", "Variable \"$w\" got invalid value \"2026-11-22 10:15\"; DateTime cannot represent value: \"2026-11-22 10:15\"")]
     public async Task invalid_variables_are_request_errors_with_bad_user_input(string query, string variables, string message)
     {
         var result = await Fails(query, variables);

@@ -119,7 +119,7 @@ public sealed partial class SchemaBuilder
         }
         catch (InputCoercionException e)
         {
-            throw new SchemaException(e.Describe($"The default value of {where}"));
+            throw new SchemaException(e.Describe($"The default value of {where}", ""));
         }
         catch (SyntaxError e)
         {
