@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# IBS end-to-end load benchmark, run by hand (numbers go in the closing note):
+#   1. insert_single_status frames through POST /ibs from wrk with 64 connections (target >= 5,000 frames/s),
+#      against GET /health/live on the same server as the HTTP-stack baseline;
+#   2. the 02:00 burst: BANKS banks of 60 doors each send their full snapshot; time to absorb.
+# Usage: bench/Ibs.Load/run.sh [banks-for-burst=10000] [seconds=20]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+BURST_BANKS=${1:-10000}
+SECONDS_RUN=${2:-20}
+PORT=5099
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+DATA=$(mktemp -d /tmp/ibs-bench-XXXX)
+for p in src/Api bench/Ibs.Load; do dotnet build -c Release "$p" -v q -nologo >/dev/null; done
+Ibs__AutoProvision=true EmbeddedPostgres__DataDirectory="$DATA/pg" Logging__LogLevel__Default=Warning \
+  dotnet src/Api/bin/Release/net10.0/Cabinets.Api.dll --urls "http://127.0.0.1:$PORT" >"$DATA/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
+until curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null; do sleep 0.5; done
+
+LOAD="dotnet bench/Ibs.Load/bin/Release/net10.0/Cabinets.Ibs.Load.dll"
+$LOAD prepare "http://127.0.0.1:$PORT" 500 60 "$DATA/frames.txt"
+echo "== baseline: GET /health/live, 64 connections, ${SECONDS_RUN}s"
+wrk -t2 -c64 -d"${SECONDS_RUN}s" --latency "http://127.0.0.1:$PORT/health/live" | tee "$DATA/base.txt" | grep -E "Requests/sec|99%"
+echo "== insert_single_status through /ibs, 64 connections, ${SECONDS_RUN}s"
+FRAMES="$DATA/frames.txt" wrk -t2 -c64 -d"${SECONDS_RUN}s" --latency -s bench/Ibs.Load/frames.lua "http://127.0.0.1:$PORT" \
+  | tee "$DATA/ibs.txt" | grep -E "Requests/sec|99%|Non-2xx"
+base=$(awk '/Requests\/sec/ {print $2}' "$DATA/base.txt"); ibs=$(awk '/Requests\/sec/ {print $2}' "$DATA/ibs.txt")
+echo "ratio ibs/health-live: $(awk -v a="$ibs" -v b="$base" 'BEGIN { printf "%.2f", a / b }')"
+echo "== 02:00 burst"
+$LOAD burst "http://127.0.0.1:$PORT" "$BURST_BANKS" 60
