@@ -11,12 +11,16 @@ SECONDS_RUN=${2:-20}
 PORT=5099
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 DATA=$(mktemp -d /tmp/ibs-bench-XXXX)
+chmod 755 "$DATA" # the embedded PostgreSQL runs as user postgres when we are root
 for p in src/Api bench/Ibs.Load; do dotnet build -c Release "$p" -v q -nologo >/dev/null; done
 Ibs__AutoProvision=true EmbeddedPostgres__DataDirectory="$DATA/pg" Logging__LogLevel__Default=Warning \
   dotnet src/Api/bin/Release/net10.0/Cabinets.Api.dll --urls "http://127.0.0.1:$PORT" >"$DATA/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
-until curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null; do sleep 0.5; done
+until curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null; do
+  kill -0 $SERVER 2>/dev/null || { echo "server failed to start:"; tail -20 "$DATA/server.log"; exit 1; }
+  sleep 0.5
+done
 
 LOAD="dotnet bench/Ibs.Load/bin/Release/net10.0/Cabinets.Ibs.Load.dll"
 $LOAD prepare "http://127.0.0.1:$PORT" 500 60 "$DATA/frames.txt"

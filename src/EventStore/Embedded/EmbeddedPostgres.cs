@@ -47,6 +47,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         if (Directory.EnumerateFileSystemEntries(_dataDir).Any())
             throw new InvalidOperationException($"'{_dataDir}' is not empty and holds no PostgreSQL cluster.");
         await ChownAsync(ct);
+        if (_asPostgresUser && !await CanReachAsync(ct))
+            throw new InvalidOperationException(
+                $"the postgres user cannot reach '{_dataDir}': every parent directory must be searchable by others (chmod o+x), " +
+                "or set EmbeddedPostgres__DataDirectory to a path under such a directory");
         await RunAsync("initdb", ["-D", _dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"], ct);
     }
 
@@ -75,6 +79,19 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         _stopped = true;
         RunAsync("pg_ctl", ["-D", _dataDir, "-m", "immediate", "-w", "stop"], CancellationToken.None, throwOnError: false)
             .GetAwaiter().GetResult();
+    }
+
+    private async Task<bool> CanReachAsync(CancellationToken ct)
+    {
+        try
+        {
+            await Exec("runuser", ["-u", "postgres", "--", "test", "-w", _dataDir], ct, throwOnError: true);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private Task ChownAsync(CancellationToken ct) => _asPostgresUser
