@@ -53,11 +53,23 @@ public sealed class IntrospectionTests
         schema.GetProperty("queryType").GetProperty("name").GetString().ShouldBe("Query");
         schema.GetProperty("mutationType").GetProperty("name").GetString().ShouldBe("Mutation");
         schema.GetProperty("subscriptionType").ValueKind.ShouldBe(JsonValueKind.Null);
+        // Built-in scalars follow the first type that uses them, as graphql-js buildSchema lists them.
         schema.GetProperty("types").EnumerateArray().Select(t => t.GetProperty("name").GetString()).ShouldBe([
-            "Query", "Mutation", "Node", "Device", "Cabinet", "Site", "Installation", "Region", "DoorState", "CabinetFilter",
-            "NodeLookup", "String", "Int", "Float", "Boolean", "ID", "Long", "DateTime", "Decimal", "__Schema", "__Type",
+            "Query", "ID", "Int", "Float", "String", "Mutation", "Node", "Device", "Cabinet", "Site", "Installation", "Region",
+            "DoorState", "CabinetFilter", "NodeLookup", "Boolean", "Long", "DateTime", "Decimal", "__Schema", "__Type",
             "__TypeKind", "__Field", "__InputValue", "__EnumValue", "__Directive", "__DirectiveLocation",
         ]);
+    }
+
+    [Fact]
+    public async Task built_in_scalars_nothing_references_are_not_listed()
+    {
+        // Spec 3.5: "If a built-in scalar type is not referenced anywhere in a schema ... it must not be included."
+        var schema = new Cabinets.GraphQL.Types.SchemaBuilder().Query(q => q.Field("count", "Int!", f => f.Resolve(_ => 1))).Build();
+        var result = await new Executor(schema).ExecuteAsync(new ExecutionRequest { Query = "{ __schema { types { name } } }" });
+
+        result.ToJson().ShouldBe("""{"data":{"__schema":{"types":[{"name":"Query"},{"name":"Int"},{"name":"Boolean"},{"name":"String"},{"name":"__Schema"},{"name":"__Type"},{"name":"__TypeKind"},{"name":"__Field"},{"name":"__InputValue"},{"name":"__EnumValue"},{"name":"__Directive"},{"name":"__DirectiveLocation"}]}}}""");
+        schema.GetType("Float").ShouldBeNull();
     }
 
     [Fact]

@@ -95,8 +95,7 @@ public sealed partial class SchemaBuilder
 
         var query = named.GetValueOrDefault(_queryName) as ObjectType
             ?? throw new SchemaException($"The query root type \"{_queryName}\" is not declared as an object type.");
-        var types = _order.Select(n => named[n])
-            .Concat(BuiltInScalars.All.Where(s => !_types.ContainsKey(s.Name)))
+        var types = WithReferencedBuiltInScalars(_order.Select(n => named[n]), directives)
             .Concat(referencedScalars.Where(s => !BuiltInScalars.IsBuiltIn(s.Name) && !_types.ContainsKey(s.Name)).Distinct())
             .Concat(includeIntrospection ? Introspection.IntrospectionTypes.All : [])
             .ToList();
@@ -109,6 +108,43 @@ public sealed partial class SchemaBuilder
             _description);
         SchemaValidator.Validate(schema);
         return schema;
+    }
+
+    /// <summary>
+    /// Spec 3.5: a built-in scalar is listed only if something references it (introspection and the
+    /// built-in directives always reference Boolean and String). Each comes right after the first
+    /// type that uses it, then those of the directives, as graphql-js's buildSchema orders them.
+    /// </summary>
+    private static List<NamedType> WithReferencedBuiltInScalars(IEnumerable<NamedType> declared, List<DirectiveDefinition> directives)
+    {
+        var types = new List<NamedType>();
+        var listed = new HashSet<NamedType>();
+        void Add(NamedType type)
+        {
+            if (listed.Add(type)) types.Add(type);
+        }
+
+        void AddBuiltIn(GraphQLType type)
+        {
+            if (type.Named is ScalarType s && BuiltInScalars.IsBuiltIn(s.Name)) Add(s);
+        }
+
+        foreach (var type in declared)
+        {
+            Add(type);
+            var references = type switch
+            {
+                ComplexType c => c.Fields.SelectMany(f => f.Arguments.Select(a => a.Type).Prepend(f.Type)),
+                InputObjectType i => i.Fields.Select(f => f.Type),
+                _ => [],
+            };
+            foreach (var reference in references) AddBuiltIn(reference);
+        }
+
+        foreach (var argument in directives.SelectMany(d => d.Arguments)) AddBuiltIn(argument.Type);
+        Add(BuiltInScalars.Boolean);
+        Add(BuiltInScalars.String);
+        return types;
     }
 
     private static object? DefaultFromLiteral(string literal, GraphQLType type, string where)
