@@ -9,7 +9,13 @@ const dir = process.argv[2];
 const schema = g.buildSchema(fs.readFileSync(dir + '/schema.graphql', 'utf8'));
 const cases = JSON.parse(fs.readFileSync(dir + '/ours.json', 'utf8'));
 let failed = 0;
+let skipped = 0;
 for (const { query, errors } of cases) {
+  // Documents marked "# spec-2025" exercise September 2025 rules graphql-js 16 does not have.
+  if (query.startsWith('# spec-2025')) {
+    skipped++;
+    continue;
+  }
   const theirs = g.validate(schema, g.parse(query)).map((e) =>
     [e.message, ...(e.locations || []).map((l) => `${l.line}:${l.column}`)].join(' '));
   if (JSON.stringify(theirs) !== JSON.stringify(errors)) {
@@ -19,5 +25,5 @@ for (const { query, errors } of cases) {
     console.log('  ours:       ' + JSON.stringify(errors, null, 1));
   }
 }
-console.log(`${cases.length - failed} passed, ${failed} failed`);
+console.log(`${cases.length - failed - skipped} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed ? 1 : 0);
