@@ -141,9 +141,9 @@ internal sealed class DataLoaderRegistry(OperationContext operation)
     /// <summary>Runs an action on the executor's loop, or inline when there is none.</summary>
     public void Schedule(Action action)
     {
-        if (operation.Scheduler is { } scheduler)
+        if (operation.Loop is { } loop)
         {
-            scheduler(action);
+            loop.Schedule(action);
         }
         else
         {
@@ -186,7 +186,7 @@ internal sealed class DataLoaderRegistry(OperationContext operation)
 
         // A resolver resuming from its own I/O on the thread pool may be the last one to start
         // waiting; the executor must then wake up to dispatch.
-        operation.Wake?.Invoke();
+        operation.Loop?.Wake();
     }
 
     /// <summary>Whether any loader has keys waiting for a dispatch.</summary>

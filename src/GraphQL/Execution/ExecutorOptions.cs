@@ -38,6 +38,12 @@ public sealed record ExecutorOptions
     /// <summary>How many parsed and validated documents to keep, by query text.</summary>
     public int DocumentCacheSize { get; init; } = 1_000;
 
+    /// <summary>
+    /// Longest time queued data loader keys wait for parked resolvers that are not (known to be)
+    /// waiting on a loader before they are loaded anyway (ADR-0007).
+    /// </summary>
+    public TimeSpan LoaderStall { get; init; } = TimeSpan.FromMilliseconds(20);
+
     /// <summary>Checks fields that declare required permissions; when null, such fields are denied.</summary>
     public FieldAuthorizer? Authorize { get; init; }
 }

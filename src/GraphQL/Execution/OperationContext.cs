@@ -72,14 +72,29 @@ internal sealed class OperationContext(
         }
     }
 
-    /// <summary>Wakes the executor's loop if it is waiting (set by the executor).</summary>
-    public Action? Wake { get; set; }
-
-    /// <summary>Runs an action on the executor's loop (set by the executor).</summary>
-    public Action<Action>? Scheduler { get; set; }
+    /// <summary>The executor's loop, which loaders wake and hand their results to.</summary>
+    public IExecutionLoop? Loop { get; set; }
 
     /// <summary>Whether any resolver asked for a loader (the executor only dispatches then).</summary>
     public bool HasDataLoaders => _dataLoaders is not null;
 
-    public void Dispose() => _timeout?.Dispose();
+    // A timed-out request may leave resolvers running that still read the token; the source is
+    // then left to the garbage collector rather than disposed under them.
+    public void Dispose()
+    {
+        if (!TimedOut)
+        {
+            _timeout?.Dispose();
+        }
+    }
+}
+
+/// <summary>What loaders need from the executor's loop.</summary>
+internal interface IExecutionLoop
+{
+    /// <summary>Wakes the loop if it waits (a resolver resuming elsewhere started waiting on a loader).</summary>
+    void Wake();
+
+    /// <summary>Runs <paramref name="action"/> on the loop (completing an asynchronously loaded batch).</summary>
+    void Schedule(Action action);
 }

@@ -6,11 +6,12 @@ namespace Cabinets.GraphQL.Execution;
 
 /// <summary>
 /// Executes one operation (spec 6.2–6.4). Resolvers are started depth-first on one thread; a
-/// resolver that does not finish synchronously is parked, and once nothing else can run the
-/// queued data loader batches are dispatched — one batch per loader per wave — before waiting for
-/// the next completion. Results land in preallocated slots, so output order never depends on timing.
+/// resolver that does not finish synchronously is parked. When nothing else can run and every
+/// parked resolver waits on a loader (or after a short stall), the queued data loader batches are
+/// dispatched — one batch per loader per wave — and their results resume on this loop. Results
+/// land in preallocated slots, so output order never depends on timing. ADR-0007.
 /// </summary>
-internal sealed partial class OperationExecutor
+internal sealed partial class OperationExecutor : IExecutionLoop
 {
     private readonly OperationContext _context;
     private readonly FieldCollector _collector;
@@ -29,12 +30,15 @@ internal sealed partial class OperationExecutor
         _plans = plans;
         _context = context;
         _collector = new FieldCollector(context);
-        context.Wake = () => _signal?.Release();
-        context.Scheduler = action =>
-        {
-            _scheduled.Enqueue(action);
-            _signal.Release();
-        };
+        context.Loop = this;
+    }
+
+    void IExecutionLoop.Wake() => _signal?.Release();
+
+    void IExecutionLoop.Schedule(Action action)
+    {
+        _scheduled.Enqueue(action);
+        _signal.Release();
     }
 
     private void EnsureAsyncState()
@@ -48,7 +52,7 @@ internal sealed partial class OperationExecutor
     }
 
     /// <summary>How long parked resolvers get to observe cancellation before the whole request is given up.</summary>
-    private static readonly TimeSpan CancellationGrace = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan CancellationGrace = TimeSpan.FromMilliseconds(250);
 
     public IReadOnlyList<GraphQLError> Errors => _errors ?? (IReadOnlyList<GraphQLError>)[];
 
@@ -184,15 +188,12 @@ internal sealed partial class OperationExecutor
             // Keys are queued but some parked resolver is not (known to be) waiting on a loader: wait
             // for it, yet never for long — a miscounted waiter must cost milliseconds, not a timeout.
             var keysQueued = _context.HasDataLoaders && _context.DataLoaders.HasQueuedKeys;
-            if (!await WaitAsync(keysQueued ? LoaderStall : Timeout.InfiniteTimeSpan).ConfigureAwait(false))
+            if (!await WaitAsync(keysQueued ? _context.Options.LoaderStall : Timeout.InfiniteTimeSpan).ConfigureAwait(false))
             {
                 _context.DataLoaders.DispatchAll();
             }
         }
     }
-
-    /// <summary>Longest wait for parked resolvers to join a batch before the queued keys are loaded anyway.</summary>
-    private static readonly TimeSpan LoaderStall = TimeSpan.FromMilliseconds(20);
 
     // After the timeout fires, resolvers that honour the token finish within the grace period and
     // are reported as field errors; if any is still parked after it, the request is abandoned.

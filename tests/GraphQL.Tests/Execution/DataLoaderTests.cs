@@ -89,7 +89,8 @@ public sealed class DataLoaderTests
             })))
             .Build();
 
-        var result = await TestSchema.Run("{ parents { name } }", schema: schema);
+        // A long stall bound: a loaded machine must not turn slow siblings into a second batch.
+        var result = await TestSchema.Run("{ parents { name } }", schema: schema, options: new ExecutorOptions { LoaderStall = TimeSpan.FromSeconds(10) });
 
         result.ToJson().ShouldBe("""{"data":{"parents":[{"name":"n1"},{"name":"n2"},{"name":"n3"},{"name":"n4"},{"name":"n5"}]}}""");
         batches.ShouldBe(1);
