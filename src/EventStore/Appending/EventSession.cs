@@ -55,7 +55,11 @@ public sealed class EventSession
         // Streams are locked in id order so that two multi-stream sessions cannot deadlock.
         var ordered = _streams.OrderBy(s => s.StreamId, StringComparer.Ordinal).ToList();
         await using var conn = await _store.DataSource.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
+        // With nothing to run between the writes and the commit, the batch alone is the unit of
+        // work: without an explicit transaction PostgreSQL runs it as one implicit transaction
+        // (all or nothing), committed in the same round trip instead of a second one.
+        var writesOnly = _store.InlineProjections.Count == 0 && _participants.Count == 0;
+        await using var tx = writesOnly ? null : await conn.BeginTransactionAsync(ct);
         try
         {
             var events = await WriteAsync(conn, tx, ordered, ct);
@@ -63,22 +67,22 @@ public sealed class EventSession
             {
                 var relevant = projection.EventTypes.Count == 0 ? events : events.Where(e => projection.EventTypes.Contains(e.TypeName)).ToList();
                 if (relevant.Count > 0)
-                    await projection.ApplyAsync(new ProjectionContext(conn, tx, ProjectionContext.LiveSchema), relevant, ct);
+                    await projection.ApplyAsync(new ProjectionContext(conn, tx!, ProjectionContext.LiveSchema), relevant, ct);
             }
-            foreach (var participant in _participants) await participant.ExecuteAsync(conn, tx, events, ct);
-            await tx.CommitAsync(ct);
+            foreach (var participant in _participants) await participant.ExecuteAsync(conn, tx!, events, ct);
+            if (tx is not null) await tx.CommitAsync(ct);
             return new AppendResult.Committed(events);
         }
         catch (PostgresException e) when (Classify(e, ordered) is { } result)
         {
-            await tx.RollbackAsync(CancellationToken.None);
+            if (tx is not null) await tx.RollbackAsync(CancellationToken.None);
             if (result is AppendResult.Duplicate d)
                 return d with { Outcome = await _store.CommandOutcomeAsync(d.CommandId, ct) ?? "null" };
             return result;
         }
     }
 
-    private async Task<List<StoredEvent>> WriteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, List<PendingStream> streams, CancellationToken ct)
+    private async Task<List<StoredEvent>> WriteAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, List<PendingStream> streams, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(conn, tx);
         if (_command is { } command)

@@ -11,6 +11,7 @@ namespace Cabinets.EventStore.Tests.Daemon;
 /// checkpoints on seq skips a transaction that commits late. Here writers race on shared
 /// streams while some transactions roll back and some commit seconds late.
 /// </summary>
+[Collection(XminHolders.Name)]
 public sealed class GapTortureTests(DatabaseFixture db) : DaemonTestBase(db)
 {
     private sealed class Explode : ITransactionParticipant

@@ -3,6 +3,7 @@ using Cabinets.Testing;
 namespace Cabinets.EventStore.Tests.Daemon;
 
 /// <summary>A long writing transaction holds every projection back (lag, never loss), and the daemon says which one.</summary>
+[Collection(XminHolders.Name)]
 public sealed class HorizonTests(DatabaseFixture db) : DaemonTestBase(db)
 {
     [Fact]

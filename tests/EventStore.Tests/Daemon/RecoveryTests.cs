@@ -3,6 +3,7 @@ using Cabinets.Testing;
 namespace Cabinets.EventStore.Tests.Daemon;
 
 /// <summary>A process can die anywhere between an append and its projection; a new one catches up exactly.</summary>
+[Collection(XminHolders.Name)]
 public sealed class RecoveryTests(DatabaseFixture db) : DaemonTestBase(db)
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace Cabinets.EventStore.Tests.Daemon;
 /// `es.append` refuses a stream last written by a newer transaction (ESX01), so within a stream
 /// tx_id never decreases with version and (tx_id, seq) order is stream order (ADR-0003).
 /// </summary>
+[Collection(XminHolders.Name)]
 public sealed class StreamOrderConflictTests(DatabaseFixture db) : DaemonTestBase(db)
 {
     [Fact]
