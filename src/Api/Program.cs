@@ -16,6 +16,7 @@ builder.Services.AddSingleton<GraphQLModule>();
 
 var app = builder.Build();
 await app.MigrateAsync();
+if (AdminCli.IsInvoked(args)) return await AdminCli.RunAsync(app, args);
 await app.BootstrapAdminAsync();
 app.UsePlatform();
 app.MapHealth();
@@ -23,6 +24,7 @@ app.MapAuth();
 app.MapIbs();
 app.MapGraphQL();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;
