@@ -18,7 +18,9 @@ internal static class LockersSchema
         AwaitingRepairConfirmation,
     }
 
-    public static void Add(SchemaBuilder schema) => schema
+    public static DoorStatus StatusOf(DoorView d) => !d.Usable ? DoorStatus.Faulted : d.Occupied ? DoorStatus.Occupied : DoorStatus.Free;
+
+    public static void Add(SchemaBuilder schema) => LockersLists.Add(schema
         .Enum<DoorSize>("DoorSize")
         .Enum<DoorAttributeFilter>("DoorAttribute")
         .Enum<DoorStatus>("DoorStatus")
@@ -69,7 +71,7 @@ internal static class LockersSchema
             .Field("vertical", "Boolean!", d => d.Vertical)
             .Field("occupied", "Boolean!", d => d.Occupied)
             .Field("usable", "Boolean!", d => d.Usable)
-            .Field("status", "DoorStatus!", d => !d.Usable ? DoorStatus.Faulted : d.Occupied ? DoorStatus.Occupied : DoorStatus.Free))
+            .Field("status", "DoorStatus!", d => StatusOf(d)))
         .InputObject("SiteInput", i => i
             .Field("province", "String!").Field("city", "String!").Field("area", "String!").Field("street", "String!")
             .Field("place", "String!").Field("communityName", "String!").Field("addressNote", "String"))
@@ -79,5 +81,5 @@ internal static class LockersSchema
                 .Description("Allows a serial to register over IBS and sets (or moves) its site.")
                 .Argument("input", "ProvisionCabinetInput!")
                 .RequirePermissions(Permissions.LockersWrite)
-                .ResolveAsync(ctx => LockersMutations.ProvisionCabinetAsync(ctx.Untyped))));
+                .ResolveAsync(ctx => LockersMutations.ProvisionCabinetAsync(ctx.Untyped)))));
 }

@@ -1,0 +1,16 @@
+using Cabinets.Domain.Lockers.Cabinets;
+
+namespace Cabinets.Projections.Lockers.FreeDoors;
+
+/// <summary>The one-letter codes <c>rm.doors.size</c> stores (L/M/S), for readers outside this assembly such as GraphQL lists.</summary>
+public static class DoorSizeCodes
+{
+    public static string Of(DoorSize size) => FreeDoorSql.SizeCode(size);
+
+    public static DoorSize Parse(string code) => code switch
+    {
+        "L" => DoorSize.Large,
+        "M" => DoorSize.Medium,
+        _ => DoorSize.Small,
+    };
+}
