@@ -96,7 +96,7 @@ public sealed partial class Parser
                     return ParseOperationDefinition();
                 case "fragment" when !hasDescription:
                     return ParseFragmentDefinition();
-                case "extend" or "query" or "mutation" or "subscription" or "fragment":
+                case var _ when hasDescription:
                     throw new SyntaxError(
                         "Unexpected description, descriptions are supported only on type definitions.",
                         Current.Location);

@@ -113,6 +113,8 @@ public sealed class ParserTests
     [InlineData("notanoperation Foo { field }", "Unexpected Name \"notanoperation\".", 1, 1)]
     [InlineData("{ f }\n\n  ...", "Unexpected \"...\".", 3, 3)]
     [InlineData("\"desc\" query { f }", "Unexpected description, descriptions are supported only on type definitions.", 1, 1)]
+    [InlineData("\"desc\" foo { f }", "Unexpected description, descriptions are supported only on type definitions.", 1, 1)]
+    [InlineData("\"desc\" { f }", "Unexpected \"{\".", 1, 8)]
     [InlineData("directive @d on NOWHERE", "Unexpected Name \"NOWHERE\".", 1, 17)]
     [InlineData("enum E { true }", "Name \"true\" is reserved and cannot be used for an enum value.", 1, 10)]
     [InlineData("extend type T", "Unexpected <EOF>.", 1, 14)]
