@@ -1,0 +1,73 @@
+// The differential corpus: each case runs through graphql-js and through our server (differential.js).
+// The test provisions CONF-0001 (4 doors, 一号园) and CONF-0002 (2 doors, 二号园) before it runs.
+'use strict';
+const full = `serialNumber type provisioned registered
+  site { province city area street place communityName addressNote }
+  doors { number cabinetIndex size insulated vertical occupied usable status }`;
+
+module.exports = [
+  // --- valid: execution
+  { name: 'root field without arguments', query: '{ freeDoorCount }' },
+  { name: 'aliases with literal arguments', query: '{ all: freeDoorCount(place: "一号园") large: freeDoorCount(place: "一号园", size: LARGE, attribute: INSULATED) none: freeDoorCount(province: "nowhere") }' },
+  { name: 'object with nested list', query: `{ cabinet(serialNumber: "CONF-0001") { ${full} } }` },
+  { name: 'unknown cabinet is null', query: '{ cabinet(serialNumber: "NOPE") { serialNumber doors { number } } }' },
+  { name: 'named fragments, nested', query: 'query Q { c: cabinet(serialNumber: "CONF-0001") { ...Cab } } fragment Cab on Cabinet { serialNumber doors { ...D } } fragment D on Door { number size status }' },
+  { name: 'inline fragments with and without type condition', query: '{ cabinet(serialNumber: "CONF-0002") { ... on Cabinet { serialNumber } ... { type site { place } } doors { ... on Door { number occupied } } } }' },
+  { name: 'variables with defaults, none given', query: 'query ($place: String = "一号园", $size: DoorSize = LARGE) { freeDoorCount(place: $place, size: $size) }' },
+  { name: 'variables override defaults', query: 'query ($place: String = "一号园", $size: DoorSize = LARGE) { freeDoorCount(place: $place, size: $size) }', variables: { size: 'MEDIUM', place: '二号园' } },
+  { name: 'variable explicitly null', query: 'query ($place: String = "一号园") { freeDoorCount(place: $place) }', variables: { place: null } },
+  { name: 'required variable', query: 'query ($s: String!) { cabinet(serialNumber: $s) { serialNumber doors { number } } }', variables: { s: 'CONF-0002' } },
+  { name: 'skip and include', query: 'query ($yes: Boolean!, $no: Boolean = false) { a: freeDoorCount @include(if: $yes) b: freeDoorCount @skip(if: $yes) c: __typename @include(if: $no) cabinet(serialNumber: "CONF-0001") { serialNumber @skip(if: false) type @include(if: false) ... @include(if: $yes) { registered } ...F @skip(if: $yes) } } fragment F on Cabinet { provisioned }', variables: { yes: true } },
+  { name: '__typename at every level', query: '{ __typename cabinet(serialNumber: "CONF-0001") { __typename site { __typename } doors { __typename } } }' },
+  { name: 'same field selected twice is merged', query: '{ cabinet(serialNumber: "CONF-0001") { serialNumber } cabinet(serialNumber: "CONF-0001") { doors { number } serialNumber } }' },
+  { name: 'operation chosen by name', query: 'query A { a: __typename } query B { b: freeDoorCount }', operationName: 'B' },
+  { name: 'string escapes and block strings', query: '{ a: freeDoorCount(place: "\\u4e00号园") b: freeDoorCount(place: """一号园""") c: freeDoorCount(place: "\\u{4E00}号园") }' },
+  { name: 'introspection: a type', query: '{ __type(name: "Door") { name kind description fields { name args { name } type { name kind ofType { name kind ofType { name } } } isDeprecated } interfaces { name } } }' },
+  { name: 'introspection: roots and type names', query: '{ __schema { description queryType { name } mutationType { name } subscriptionType { name } types { name kind } } }' },
+  { name: 'introspection: enum values', query: '{ __type(name: "DoorStatus") { enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason } } }' },
+  { name: 'introspection: input fields', query: '{ __type(name: "SiteInput") { kind isOneOf inputFields { name defaultValue type { kind name ofType { name } } } } }' },
+  { name: 'introspection: field arguments', query: '{ __type(name: "Query") { fields { name args { name defaultValue type { name kind } } } } }' },
+  { name: 'introspection: directives', query: '{ __schema { directives { name isRepeatable locations args(includeDeprecated: true) { name defaultValue } } } }' },
+  { name: 'introspection: unknown type is null', query: '{ __type(name: "Nope") { name } }' },
+  // --- invalid: validation (spec section 5)
+  { name: 'unknown field with suggestion', query: '{ cabinet(serialNumber: "CONF-0001") { serial } }' },
+  { name: 'unknown root field', query: '{ freeDoors }' },
+  { name: 'enum argument given a string', query: '{ freeDoorCount(size: "LARGE") }' },
+  { name: 'string argument given an int', query: '{ cabinet(serialNumber: 42) { serialNumber } }' },
+  { name: 'unknown enum value', query: '{ freeDoorCount(size: HUGE) }' },
+  { name: 'missing required argument', query: '{ cabinet { serialNumber } }' },
+  { name: 'unknown argument', query: '{ freeDoorCount(town: "x") }' },
+  { name: 'unused variable', query: 'query ($x: Int) { freeDoorCount }' },
+  { name: 'undefined variable', query: 'query Q { freeDoorCount(place: $p) }' },
+  { name: 'variable in a non-null position', query: 'query ($s: String) { cabinet(serialNumber: $s) { serialNumber } }' },
+  { name: 'variable of an output type', query: 'query ($c: Cabinet) { freeDoorCount }' },
+  { name: 'unknown variable type', query: 'query ($c: Town) { freeDoorCount(place: $c) }' },
+  { name: 'fragment spread on the wrong type', query: '{ cabinet(serialNumber: "x") { ...D } } fragment D on Door { number }' },
+  { name: 'unknown fragment', query: '{ cabinet(serialNumber: "x") { ...Nope } }' },
+  { name: 'unused fragment', query: '{ freeDoorCount } fragment F on Query { freeDoorCount }' },
+  { name: 'fragment on a scalar', query: '{ ...F } fragment F on Int { x }' },
+  { name: 'fragment cycle', query: '{ cabinet(serialNumber: "x") { ...A } } fragment A on Cabinet { ...B } fragment B on Cabinet { ...A }' },
+  { name: 'object without selection', query: '{ cabinet(serialNumber: "x") }' },
+  { name: 'scalar with selection', query: '{ freeDoorCount { value } }' },
+  { name: 'conflicting aliases', query: '{ a: freeDoorCount(place: "x") a: freeDoorCount(place: "y") }' },
+  { name: 'anonymous operation not alone', query: '{ freeDoorCount } query B { freeDoorCount }' },
+  { name: 'duplicate operation names', query: 'query A { freeDoorCount } query A { __typename }', operationName: 'A' },
+  { name: 'unknown and misplaced directives', query: 'query @skip(if: true) { freeDoorCount @nope }' },
+  { name: 'input object missing a field', query: 'mutation { provisionCabinet(input: {serialNumber: "x"}) { serialNumber } }' },
+  { name: 'input object unknown field', query: 'mutation { provisionCabinet(input: {serialNumber: "x", town: "y", site: {province: "a", city: "b", area: "c", street: "d", place: "e", communityName: "f"}}) { serialNumber } }' },
+  { name: 'subscription type missing', query: 'subscription { freeDoorCount }' },
+  // --- invalid: syntax
+  { name: 'syntax: unexpected end', query: '{ freeDoorCount(' },
+  { name: 'syntax: empty selection', query: 'query { }' },
+  { name: 'syntax: unexpected character', query: '{ freeDoorCount ? }' },
+  { name: 'syntax: unterminated string', query: '{ cabinet(serialNumber: "x) { serialNumber } }' },
+  { name: 'syntax: bad number', query: '{ cabinet(serialNumber: 1.e5) { serialNumber } }' },
+  // --- invalid: operation selection and variable coercion
+  { name: 'unknown operation name', query: 'query A { freeDoorCount }', operationName: 'C' },
+  { name: 'several operations, no name', query: 'query A { freeDoorCount } query B { __typename }' },
+  { name: 'variable: unknown enum value', query: 'query ($size: DoorSize) { freeDoorCount(size: $size) }', variables: { size: 'HUGE' } },
+  { name: 'variable: required and missing', query: 'query ($s: String!) { cabinet(serialNumber: $s) { serialNumber } }' },
+  { name: 'variable: required and null', query: 'query ($s: String!) { cabinet(serialNumber: $s) { serialNumber } }', variables: { s: null } },
+  { name: 'variable: boolean given a string', query: 'query ($b: Boolean!) { freeDoorCount @include(if: $b) }', variables: { b: 'yes' } },
+  { name: 'variable: input object with a wrong field', query: 'mutation ($in: ProvisionCabinetInput!) { provisionCabinet(input: $in) { serialNumber } }', variables: { in: { serialNumber: 'x', site: { province: 'a', city: 1 } } } },
+];
