@@ -88,8 +88,6 @@ public sealed partial class Lexer
                 _position += 3;
                 return new Token(TokenKind.Spread, start, start + 3, LocationAt(start));
             }
-
-            throw Error(start, "Unexpected \".\", did you mean \"...\"?");
         }
 
         if (IsNameStart(c))
@@ -107,7 +105,11 @@ public sealed partial class Lexer
             return At(start + 1) == '"' && At(start + 2) == '"' ? ReadBlockString(start) : ReadString(start);
         }
 
-        throw Error(start, $"Unexpected character: {Describe(start)}.");
+        throw Error(start, c == '\''
+            ? "Unexpected single quote character ('), did you mean to use a double quote (\")?"
+            : char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && char.IsLowSurrogate(At(start + 1)))
+                ? $"Invalid character: {Describe(start)}."
+                : $"Unexpected character: {Describe(start)}.");
     }
 
     private void SkipIgnored()

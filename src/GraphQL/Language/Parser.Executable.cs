@@ -12,11 +12,15 @@ public sealed partial class Parser
             return new OperationDefinitionNode(location, OperationType.Query, null, [], [], ParseSelectionSet());
         }
 
+        var description = ParseDescription();
         var operation = ParseOperationType();
         var name = Current.Kind == TokenKind.Name ? ParseName() : null;
         var variables = Optional(TokenKind.ParenLeft, ParseVariableDefinition, TokenKind.ParenRight);
         var directives = ParseDirectives(isConst: false);
-        return new OperationDefinitionNode(location, operation, name, variables, directives, ParseSelectionSet());
+        return new OperationDefinitionNode(location, operation, name, variables, directives, ParseSelectionSet())
+        {
+            Description = description,
+        };
     }
 
     private OperationType ParseOperationType()
@@ -34,11 +38,15 @@ public sealed partial class Parser
     private VariableDefinitionNode ParseVariableDefinition()
     {
         var location = Current.Location;
+        var description = ParseDescription();
         var variable = ParseVariable();
         Expect(TokenKind.Colon);
         var type = ParseTypeReference();
         var defaultValue = Skip(TokenKind.Equals) ? ParseValueLiteral(isConst: true) : null;
-        return new VariableDefinitionNode(location, variable, type, defaultValue, ParseDirectives(isConst: true));
+        return new VariableDefinitionNode(location, variable, type, defaultValue, ParseDirectives(isConst: true))
+        {
+            Description = description,
+        };
     }
 
     private VariableNode ParseVariable()
@@ -124,6 +132,7 @@ public sealed partial class Parser
     private FragmentDefinitionNode ParseFragmentDefinition()
     {
         var location = Current.Location;
+        var description = ParseDescription();
         ExpectKeyword("fragment");
         if (Current.Kind == TokenKind.Name && Current.Value == "on")
         {
@@ -133,7 +142,10 @@ public sealed partial class Parser
         var name = ParseName();
         ExpectKeyword("on");
         var typeCondition = ParseNamedType();
-        return new FragmentDefinitionNode(location, name, typeCondition, ParseDirectives(isConst: false), ParseSelectionSet());
+        return new FragmentDefinitionNode(location, name, typeCondition, ParseDirectives(isConst: false), ParseSelectionSet())
+        {
+            Description = description,
+        };
     }
 
     private IReadOnlyList<DirectiveNode> ParseDirectives(bool isConst)

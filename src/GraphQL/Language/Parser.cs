@@ -75,6 +75,8 @@ public sealed partial class Parser
         return new DocumentNode(location, definitions);
     }
 
+    // graphql-js's order of checks, so documents fail with the same message (spec 2025 allows
+    // descriptions on operations, fragments and variables, but not on the shorthand query).
     private DefinitionNode ParseDefinition()
     {
         if (Current.Kind == TokenKind.BraceLeft)
@@ -84,26 +86,31 @@ public sealed partial class Parser
 
         var hasDescription = Current.Kind is TokenKind.String or TokenKind.BlockString;
         var keyword = hasDescription ? _lexer.Peek() : Current;
+        if (hasDescription && keyword.Kind == TokenKind.BraceLeft)
+        {
+            throw new SyntaxError(
+                "Unexpected description, descriptions are not supported on shorthand queries.", Current.Location);
+        }
+
         if (keyword.Kind == TokenKind.Name)
         {
             switch (keyword.Value)
             {
                 case "schema" or "scalar" or "type" or "interface" or "union" or "enum" or "input" or "directive":
                     return ParseTypeSystemDefinition();
-                case "extend" when !hasDescription:
-                    return ParseTypeSystemExtension();
-                case "query" or "mutation" or "subscription" when !hasDescription:
+                case "query" or "mutation" or "subscription":
                     return ParseOperationDefinition();
-                case "fragment" when !hasDescription:
+                case "fragment":
                     return ParseFragmentDefinition();
                 case var _ when hasDescription:
                     throw new SyntaxError(
-                        "Unexpected description, descriptions are supported only on type definitions.",
-                        Current.Location);
+                        "Unexpected description, only GraphQL definitions support descriptions.", Current.Location);
+                case "extend":
+                    return ParseTypeSystemExtension();
             }
         }
 
-        throw Unexpected(hasDescription ? keyword : Current);
+        throw Unexpected(keyword);
     }
 
     private NameNode ParseName()

@@ -117,7 +117,7 @@ public sealed class LexerTests
     }
 
     [Theory]
-    [InlineData("..", "Unexpected \".\", did you mean \"...\"?")]
+    [InlineData("..", "Unexpected character: \".\".")]
     [InlineData("?", "Unexpected character: \"?\".")]
     [InlineData("\u203B", "Unexpected character: U+203B.")]
     [InlineData("\u0007", "Unexpected character: U+0007.")]

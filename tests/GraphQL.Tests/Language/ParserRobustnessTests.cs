@@ -78,7 +78,7 @@ public sealed class ParserRobustnessTests
     public void lone_surrogates_in_the_source_are_syntax_errors()
     {
         // Not theory data: xunit would replace the lone surrogates when serializing the cases.
-        Should.Throw<SyntaxError>(() => Parser.Parse("\uD83D")).Message.ShouldBe("Syntax Error: Unexpected character: U+D83D.");
+        Should.Throw<SyntaxError>(() => Parser.Parse("\uD83D")).Message.ShouldBe("Syntax Error: Invalid character: U+D83D.");
         Should.Throw<SyntaxError>(() => Parser.Parse("{ f(a: \"\uDE00\") }")).Message.ShouldBe("Syntax Error: Invalid character within String: U+DE00.");
     }
 }

@@ -112,9 +112,9 @@ public sealed class ParserTests
     [InlineData("fragment on on T { f }", "Unexpected Name \"on\".", 1, 10)]
     [InlineData("notanoperation Foo { field }", "Unexpected Name \"notanoperation\".", 1, 1)]
     [InlineData("{ f }\n\n  ...", "Unexpected \"...\".", 3, 3)]
-    [InlineData("\"desc\" query { f }", "Unexpected description, descriptions are supported only on type definitions.", 1, 1)]
-    [InlineData("\"desc\" foo { f }", "Unexpected description, descriptions are supported only on type definitions.", 1, 1)]
-    [InlineData("\"desc\" { f }", "Unexpected \"{\".", 1, 8)]
+    [InlineData("\"desc\" foo { f }", "Unexpected description, only GraphQL definitions support descriptions.", 1, 1)]
+    [InlineData("\"desc\" { f }", "Unexpected description, descriptions are not supported on shorthand queries.", 1, 1)]
+    [InlineData("'x'", "Unexpected single quote character ('), did you mean to use a double quote (\")?", 1, 1)]
     [InlineData("directive @d on NOWHERE", "Unexpected Name \"NOWHERE\".", 1, 17)]
     [InlineData("enum E { true }", "Name \"true\" is reserved and cannot be used for an enum value.", 1, 10)]
     [InlineData("extend type T", "Unexpected <EOF>.", 1, 14)]
@@ -125,6 +125,20 @@ public sealed class ParserTests
 
         error.Message.ShouldBe("Syntax Error: " + message);
         error.Locations.ShouldHaveSingleItem().ShouldBe(new Location(line, column, error.Location.Offset));
+    }
+
+    [Fact]
+    public void operations_fragments_and_variables_may_have_descriptions()
+    {
+        var document = Parser.Parse(""""
+            "Lists cabinets." query Cabinets("How many." $first: Int) { cabinets { ...F } }
+            """Cabinet basics.""" fragment F on Cabinet { id }
+            """");
+
+        var operation = document.Definitions[0].ShouldBeOfType<OperationDefinitionNode>();
+        operation.Description!.Value.ShouldBe("Lists cabinets.");
+        operation.VariableDefinitions[0].Description!.Value.ShouldBe("How many.");
+        document.Definitions[1].ShouldBeOfType<FragmentDefinitionNode>().Description!.Value.ShouldBe("Cabinet basics.");
     }
 
     [Fact]

@@ -7,21 +7,31 @@ public sealed record OperationDefinitionNode(
     NameNode? Name,
     IReadOnlyList<VariableDefinitionNode> VariableDefinitions,
     IReadOnlyList<DirectiveNode> Directives,
-    SelectionSetNode SelectionSet) : ExecutableDefinitionNode(Location);
+    SelectionSetNode SelectionSet) : ExecutableDefinitionNode(Location)
+{
+    /// <summary>Spec 2025 executable description (not on the <c>{ ... }</c> shorthand).</summary>
+    public StringValueNode? Description { get; init; }
+}
 
 public sealed record VariableDefinitionNode(
     Location Location,
     VariableNode Variable,
     TypeNode Type,
     ValueNode? DefaultValue,
-    IReadOnlyList<DirectiveNode> Directives) : SyntaxNode(Location);
+    IReadOnlyList<DirectiveNode> Directives) : SyntaxNode(Location)
+{
+    public StringValueNode? Description { get; init; }
+}
 
 public sealed record FragmentDefinitionNode(
     Location Location,
     NameNode Name,
     NamedTypeNode TypeCondition,
     IReadOnlyList<DirectiveNode> Directives,
-    SelectionSetNode SelectionSet) : ExecutableDefinitionNode(Location);
+    SelectionSetNode SelectionSet) : ExecutableDefinitionNode(Location)
+{
+    public StringValueNode? Description { get; init; }
+}
 
 public sealed record SelectionSetNode(Location Location, IReadOnlyList<SelectionNode> Selections) : SyntaxNode(Location);
 
