@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Cabinets.GraphQL;
 using Cabinets.GraphQL.Execution;
@@ -94,6 +95,14 @@ internal static class GraphQLEndpoint
         await Write(http, status, responseType, result.WriteTo);
     }
 
+    // As ExecutionResult.ToJson writes: UTF-8 as is (a Chinese place name is 3 bytes a character,
+    // not a 6-byte \uXXXX), and quotes and '+' readable. The body is JSON, never embedded in HTML.
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        SkipValidation = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     private static Task Fail(HttpContext http, int status, string responseType, string message) =>
         Write(http, status, responseType, w =>
         {
@@ -110,7 +119,7 @@ internal static class GraphQLEndpoint
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = responseType + "; charset=utf-8";
-        await using (var writer = new Utf8JsonWriter(http.Response.BodyWriter, new JsonWriterOptions { SkipValidation = true }))
+        await using (var writer = new Utf8JsonWriter(http.Response.BodyWriter, WriterOptions))
         {
             write(writer);
         }

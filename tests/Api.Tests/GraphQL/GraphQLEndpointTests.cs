@@ -61,6 +61,15 @@ public sealed class GraphQLEndpointTests(ApiFixture api) : IClassFixture<ApiFixt
     }
 
     [Fact]
+    public async Task answers_are_plain_utf8_json_without_needless_escapes()
+    {
+        using var http = api.Http();
+        using var response = await http.PostAsync("/graphql", new StringContent("{\"query\": \"\"}", Encoding.UTF8, "application/json"));
+
+        (await response.Content.ReadAsStringAsync()).ShouldContain("the 'query' parameter");
+    }
+
+    [Fact]
     public async Task a_browser_gets_the_query_page()
     {
         using var http = api.Http();
