@@ -71,16 +71,7 @@ public sealed partial class Lexer
 
         if (At(position + 2) == '{')
         {
-            var close = _source.IndexOf('}', position + 3);
-            var hex = close < 0 ? "" : _source[(position + 3)..close];
-            if (hex.Length is 0 or > 8 || !int.TryParse(hex, NumberStyles.AllowHexSpecifier, null, out var code)
-                || !IsScalarValue(code))
-            {
-                throw Error(position, $"Invalid Unicode escape sequence: \"{EscapeText(position, close < 0 ? 3 : close - position + 1)}\".");
-            }
-
-            builder.Append(char.ConvertFromUtf32(code));
-            return close + 1;
+            return ReadBracedEscape(position, builder);
         }
 
         var unit = ReadHex4(position + 2);
@@ -107,6 +98,45 @@ public sealed partial class Lexer
         builder.Append((char)unit);
         return position + 6;
     }
+
+    // graphql-js readEscapedUnicodeVariableWidth: hex digits up to "}", at most \u{00000000}; the
+    // error quotes the sequence up to and including the first character that spoils it.
+    private int ReadBracedEscape(int position, StringBuilder builder)
+    {
+        long point = 0;
+        var size = 3;
+        while (size < 12)
+        {
+            var c = At(position + size++);
+            if (c == '}')
+            {
+                if (size < 5 || !IsScalarValue((int)point))
+                {
+                    break;
+                }
+
+                builder.Append(char.ConvertFromUtf32((int)point));
+                return position + size;
+            }
+
+            var digit = HexDigit(c);
+            point = (point << 4) | (uint)digit;
+            if (digit < 0 || point > int.MaxValue)
+            {
+                break;
+            }
+        }
+
+        throw Error(position, $"Invalid Unicode escape sequence: \"{EscapeText(position, size)}\".");
+    }
+
+    private static int HexDigit(char c) => c switch
+    {
+        >= '0' and <= '9' => c - '0',
+        >= 'A' and <= 'F' => c - 'A' + 10,
+        >= 'a' and <= 'f' => c - 'a' + 10,
+        _ => -1,
+    };
 
     private int ReadHex4(int position)
     {

@@ -11,9 +11,10 @@ public sealed partial class Parser
         var location = Current.Location;
         ExpectKeyword("extend");
         var keyword = Current;
-        if (keyword.Kind != TokenKind.Name)
+        if (keyword.Kind != TokenKind.Name
+            || keyword.Value is not ("schema" or "scalar" or "type" or "interface" or "union" or "enum" or "input"))
         {
-            throw Unexpected();
+            throw Unexpected(); // before reading on, as graphql-js does: the bad keyword is the error
         }
 
         Advance();
