@@ -4,6 +4,7 @@ using Cabinets.Api.Health;
 using Cabinets.Api.Hosting;
 using Cabinets.Api.Lockers;
 using Cabinets.Api.Lockers.Ibs;
+using Cabinets.Api.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
@@ -11,7 +12,9 @@ if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
 await builder.AddEventStoreAsync();
 builder.AddPlatform()
     .AddAccess(builder.Configuration)
-    .AddLockers(builder.Configuration);
+    .AddLockers(builder.Configuration)
+    .AddOperations();
+builder.Services.AddSingleton<ProjectionRebuilds>();
 builder.Services.AddSingleton<GraphQLModule>();
 
 var app = builder.Build();

@@ -65,5 +65,6 @@ public sealed class ArchitectureTests
 
         events.ShouldNotBeEmpty();
         events.Where(e => !named.Contains(e)).ShouldBeEmpty();
+        named.ShouldContain(typeof(Cabinets.Domain.Operations.ProjectionRetryRequested));
     }
 }

@@ -1,4 +1,5 @@
 using Cabinets.Api.Lockers.GraphQL;
+using Cabinets.Api.Operations;
 using Cabinets.GraphQL.Execution;
 using Cabinets.GraphQL.Types;
 
@@ -43,6 +44,7 @@ internal sealed class GraphQLModule
     {
         var builder = new SchemaBuilder().Description("Operations backend for smart parcel lockers and vending cabinets.");
         LockersSchema.Add(builder);
+        OperationsSchema.Add(builder);
         return builder.Build();
     }
 }

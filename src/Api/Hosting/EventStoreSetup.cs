@@ -1,5 +1,6 @@
 using Cabinets.Domain.Access.AdminUsers;
 using Cabinets.Domain.Lockers.Cabinets;
+using Cabinets.Domain.Operations;
 using Cabinets.EventStore;
 using Cabinets.EventStore.Daemon;
 using Cabinets.EventStore.Events;
@@ -19,7 +20,8 @@ internal static class EventStoreSetup
         var csb = new NpgsqlConnectionStringBuilder(connectionString) { KeepAlive = 10, MaxPoolSize = 200 };
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(csb.ConnectionString));
 
-        var registry = new EventTypeRegistry().RegisterAll(CabinetEventNames.All).RegisterAll(AdminUserEventNames.All);
+        var registry = new EventTypeRegistry().RegisterAll(CabinetEventNames.All).RegisterAll(AdminUserEventNames.All)
+            .RegisterAll(OperatorActionEventNames.All);
         builder.Services.AddSingleton(registry);
         foreach (var projection in LockerProjections.All()) builder.Services.AddSingleton(projection);
         builder.Services.AddSingleton(sp => new PostgresEventStore(

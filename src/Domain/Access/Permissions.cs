@@ -8,6 +8,8 @@ public static class Permissions
     public const string PartnersManage = "partners.manage";
     public const string UsersManage = "users.manage";
     public const string AuditRead = "audit.read";
+    public const string OperationsRead = "operations.read";
+    public const string OperationsManage = "operations.manage";
 }
 
 public static class Roles
@@ -20,8 +22,9 @@ public static class Roles
 
     public static IReadOnlySet<string> PermissionsOf(IEnumerable<string> roles) => roles.SelectMany(role => role switch
     {
-        Admin => [Permissions.LockersRead, Permissions.LockersWrite, Permissions.PartnersManage, Permissions.UsersManage, Permissions.AuditRead],
-        Operator => [Permissions.LockersRead, Permissions.LockersWrite],
+        Admin => [Permissions.LockersRead, Permissions.LockersWrite, Permissions.PartnersManage, Permissions.UsersManage, Permissions.AuditRead,
+            Permissions.OperationsRead, Permissions.OperationsManage],
+        Operator => [Permissions.LockersRead, Permissions.LockersWrite, Permissions.OperationsRead],
         Auditor => new[] { Permissions.LockersRead, Permissions.AuditRead },
         _ => [],
     }).ToHashSet(StringComparer.Ordinal);
