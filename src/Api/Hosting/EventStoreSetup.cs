@@ -27,9 +27,7 @@ internal static class EventStoreSetup
         builder.Services.AddSingleton(sp => new PostgresEventStore(
             sp.GetRequiredService<NpgsqlDataSource>(), registry, sp.GetServices<IProjection>()));
         builder.Services.AddSingleton(SchemaMigrator.EventStoreModule);
-        builder.Services.AddSingleton(sp => new ProjectionDaemon(sp.GetRequiredService<PostgresEventStore>(), sp.GetServices<IProjection>(),
-            new ProjectionDaemonOptions(), sp.GetService<ILogger<ProjectionDaemon>>(), sp.GetService<TimeProvider>()));
-        builder.Services.AddHostedService<ProjectionDaemonService>();
+        builder.Services.AddProjectionDaemon(); // every Api process runs it; leases share the work (ADR-0003)
     }
 
     /// <summary>Brings the schema and the read-model tables up to date before the server listens.</summary>
