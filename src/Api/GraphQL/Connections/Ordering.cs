@@ -36,8 +36,11 @@ internal static class Ordering
             keys.Add(new SortKey(column, (SortEnumType)given[0].Value! == SortEnumType.Desc));
         }
 
+        // The tie-breaker follows the last client key's direction: `city DESC` becomes
+        // `city DESC, serial_number DESC`, a backward scan of an index on (city, serial_number).
+        var descending = keys.Count > 0 && keys[^1].Descending;
         foreach (var key in table.Key)
-            if (!keys.Exists(k => k.Column == key)) keys.Add(new SortKey(key, false));
+            if (!keys.Exists(k => k.Column == key)) keys.Add(new SortKey(key, descending));
         // Keys after the last unique-key column never decide anything: drop them so the SQL stays index-shaped.
         var last = table.Key.Max(k => keys.FindIndex(s => s.Column == k));
         return keys.GetRange(0, last + 1);

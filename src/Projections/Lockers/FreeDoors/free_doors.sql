@@ -44,3 +44,13 @@ create table if not exists {schema}.free_door_counts (
     primary key (serial_number, size, insulated, vertical)
 );
 create index if not exists free_door_counts_site on {schema}.free_door_counts (province, city, area, street, place);
+
+-- GraphQL lists (ADR-0010): each index ends with the key every list order ends with, so a page is
+-- one index range scan with no sort. The clusters use locale C, so these b-trees also serve
+-- `startsWith` (LIKE 'prefix%') without text_pattern_ops.
+create index if not exists cabinets_site on {schema}.cabinets (province, city, area, street, place, serial_number);
+create index if not exists cabinets_city on {schema}.cabinets (city, serial_number);
+create index if not exists cabinets_updated_at on {schema}.cabinets (updated_at, serial_number);
+-- Faulted doors are few. A partial index finds them without indexing `occupied` or `updated_at`,
+-- which change on every parcel and would otherwise stop HOT updates of door rows.
+create index if not exists doors_unusable on {schema}.doors (serial_number, door_number) where not usable;
