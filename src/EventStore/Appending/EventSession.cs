@@ -96,7 +96,7 @@ public sealed class EventSession
         var prepared = streams.Select(s => s.Prepare(_store.Types)).ToList();
         foreach (var (stream, p) in streams.Zip(prepared))
         {
-            var append = new NpgsqlBatchCommand("select seq, version, created_at from es.append($1, $2, $3, $4, $5, $6, $7::jsonb[], $8::jsonb[])");
+            var append = new NpgsqlBatchCommand("select seq, version, created_at from es.append($1, $2, $3, $4, $5, $6, $7::jsonb[], $8::jsonb)");
             append.Parameters.Add(new() { Value = stream.StreamId });
             append.Parameters.Add(new() { Value = stream.StreamType });
             append.Parameters.Add(new() { Value = stream.Expected.Value });
@@ -104,7 +104,7 @@ public sealed class EventSession
             append.Parameters.Add(new() { Value = p.Names });
             append.Parameters.Add(new() { Value = p.Versions });
             append.Parameters.Add(new() { Value = p.Json, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            append.Parameters.Add(new() { Value = Enumerable.Repeat(metadataJson, p.Ids.Length).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            append.Parameters.Add(new() { Value = metadataJson });
             batch.BatchCommands.Add(append);
         }
         batch.BatchCommands.Add(new NpgsqlBatchCommand("select pg_current_xact_id()::text"));
