@@ -22,6 +22,7 @@ internal static class GraphQLEndpoint
     {
         app.MapPost("/graphql", PostAsync).AllowAnonymous();
         app.MapGet("/graphql", GetAsync).AllowAnonymous();
+        app.MapGraphiQLAssets();
         return app;
     }
 

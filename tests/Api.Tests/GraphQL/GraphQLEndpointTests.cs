@@ -77,6 +77,15 @@ public sealed class GraphQLEndpointTests(ApiFixture api) : IClassFixture<ApiFixt
         request.Headers.Accept.ParseAdd("text/html");
         using var response = await http.SendAsync(request);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
-        (await response.Content.ReadAsStringAsync()).ShouldContain("<textarea");
+        var html = await response.Content.ReadAsStringAsync();
+
+        // GraphiQL from the npm packages the build embeds, served by us: no CDN (ADR-0009).
+        html.ShouldContain("src=\"/graphql/ui/graphiql.js\"");
+        html.ShouldNotContain("https://");
+        using var bundle = await http.GetAsync("/graphql/ui/graphiql.js");
+        bundle.StatusCode.ShouldBe(HttpStatusCode.OK);
+        bundle.Content.Headers.ContentType!.MediaType.ShouldBe("text/javascript");
+        (await bundle.Content.ReadAsByteArrayAsync()).Length.ShouldBeGreaterThan(100_000);
+        (await http.GetAsync("/graphql/ui/secrets.json")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }
