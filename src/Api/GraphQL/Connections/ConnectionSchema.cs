@@ -35,19 +35,24 @@ internal static class ConnectionSchema
             })
             .Object<Connection<TNode>>(table.ConnectionType(), t => t
                 .Description("A connection to a list of items.")
-                .Field("edges", $"[{edge}!]", f => f.Description("A list of edges.").ResolveFromSource(c => c.Edges))
-                .Field("nodes", $"[{table.NodeType}!]", f => f.Description("A flattened list of the nodes.").ResolveFromSource(c => c.Nodes))
-                .Field("pageInfo", "PageInfo!", f => f.Description("Information to aid in pagination.").ResolveFromSource(c => c.PageInfo))
+                .Field("edges", $"[{edge}!]", f => f.Description("A list of edges.").Cost(0).ResolveFromSource(c => c.Edges))
+                .Field("nodes", $"[{table.NodeType}!]", f => f.Description("A flattened list of the nodes.").Cost(0).ResolveFromSource(c => c.Nodes))
+                .Field("pageInfo", "PageInfo!", f => f.Description("Information to aid in pagination.").Cost(0).ResolveFromSource(c => c.PageInfo))
                 .Field("totalCount", "Int!", f => f
                     .Description("Identifies the total count of items in the connection.")
+                    .Cost(0)
                     .ResolveAsync(ctx => ctx.Source.TotalCountAsync(ctx.CancellationToken))))
             .Object<Edge<TNode>>(edge, t => t
                 .Description("An edge in a connection.")
-                .Field("cursor", "String!", f => f.Description("A cursor for use in pagination.").ResolveFromSource(e => e.Cursor))
-                .Field("node", $"{table.NodeType}!", f => f.Description("The item at the end of the edge.").ResolveFromSource(e => e.Node)));
+                .Field("cursor", "String!", f => f.Description("A cursor for use in pagination.").Cost(0).ResolveFromSource(e => e.Cursor))
+                .Field("node", $"{table.NodeType}!", f => f.Description("The item at the end of the edge.").Cost(0).ResolveFromSource(e => e.Node)));
     }
 
-    /// <summary>The Relay arguments, a cost that multiplies the selection by the page size, and the resolver.</summary>
+    /// <summary>
+    /// The Relay arguments, a cost that multiplies the selection by the page size, and the resolver.
+    /// The connection's own fields (edges, nodes, node, cursor, pageInfo, totalCount) cost 0: they
+    /// are the same page read once, so only the node's fields count, once per row (ADR-0010).
+    /// </summary>
     public static FieldBuilder<TSource> UseConnection<TSource, TNode>(this FieldBuilder<TSource> field, ConnectionTable<TNode> table) => field
         .Argument("first", "Int", $"Returns the first _n_ elements from the list (default {PageArgs.DefaultSize}, at most {PageArgs.MaxSize}).")
         .Argument("after", "String", "Returns the elements in the list that come after the specified cursor.")
@@ -64,10 +69,10 @@ internal static class ConnectionSchema
             .Description("Information about pagination in a connection.")
             .Field("hasNextPage", "Boolean!", f => f
                 .Description("Indicates whether more edges exist following the set defined by the clients arguments.")
-                .ResolveFromSource(p => p.HasNextPage))
+                .Cost(0).ResolveFromSource(p => p.HasNextPage))
             .Field("hasPreviousPage", "Boolean!", f => f
                 .Description("Indicates whether more edges exist prior the set defined by the clients arguments.")
-                .ResolveFromSource(p => p.HasPreviousPage))
-            .Field("startCursor", "String", f => f.Description("When paginating backwards, the cursor to continue.").ResolveFromSource(p => p.StartCursor))
-            .Field("endCursor", "String", f => f.Description("When paginating forwards, the cursor to continue.").ResolveFromSource(p => p.EndCursor)));
+                .Cost(0).ResolveFromSource(p => p.HasPreviousPage))
+            .Field("startCursor", "String", f => f.Description("When paginating backwards, the cursor to continue.").Cost(0).ResolveFromSource(p => p.StartCursor))
+            .Field("endCursor", "String", f => f.Description("When paginating forwards, the cursor to continue.").Cost(0).ResolveFromSource(p => p.EndCursor)));
 }
