@@ -23,6 +23,8 @@ public sealed partial class ProjectionDaemon : IAsyncDisposable
     private NodeCoordinator? _coordinator;
     private CancellationTokenSource? _cts;
     private Task? _loop;
+    private Task? _stopping;
+    private readonly Lock _stopLock = new();
 
     public ProjectionDaemon(PostgresEventStore store, IEnumerable<IProjection> projections, ProjectionDaemonOptions? options = null,
         ILogger<ProjectionDaemon>? logger = null, TimeProvider? time = null)
@@ -81,14 +83,26 @@ public sealed partial class ProjectionDaemon : IAsyncDisposable
     /// <summary>Tests: behave as a hung process — keep the locks, stop running and heartbeating.</summary>
     internal void Hang() => _coordinator?.Hang();
 
-    private async Task StopCoreAsync(bool abrupt)
+    // The host stops the daemon and then the container disposes it: both may arrive together, so
+    // the first caller takes the running loop and the others wait for that same stop.
+    private Task StopCoreAsync(bool abrupt)
     {
-        if (_loop is null || _cts is null) return;
-        if (abrupt) _coordinator?.MarkAbrupt();
-        await _cts.CancelAsync();
-        await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        _cts.Dispose();
-        (_loop, _cts, _coordinator) = (null, null, null);
+        lock (_stopLock)
+        {
+            if (_stopping is { IsCompleted: false } inFlight) return inFlight;
+            if (_loop is not { } loop || _cts is not { } cts) return Task.CompletedTask;
+            if (abrupt) _coordinator?.MarkAbrupt();
+            _stopping = StopLoopAsync(loop, cts);
+            return _stopping;
+        }
+    }
+
+    private async Task StopLoopAsync(Task loop, CancellationTokenSource cts)
+    {
+        await cts.CancelAsync();
+        await loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        cts.Dispose();
+        lock (_stopLock) (_loop, _cts, _coordinator, _stopping) = (null, null, null, null);
         DaemonLog.Stopped(_rt.Logger, NodeId);
     }
 
