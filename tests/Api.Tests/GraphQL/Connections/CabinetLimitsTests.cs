@@ -47,6 +47,17 @@ public sealed class CabinetLimitsTests(ConnectionsApi api) : IClassFixture<Conne
         response.Data.ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
     }
 
+    [Fact]
+    public async Task the_cost_counts_the_node_fields_once_per_requested_row()
+    {
+        var light = await QueryAsync("first: 100", "totalCount pageInfo { hasNextPage endCursor } edges { cursor node { serialNumber } } nodes { serialNumber }");
+        var heavy = await QueryAsync("first: 100",
+            "nodes { serialNumber type provisioned registered site { province city area street place communityName } doors { number size } }");
+
+        light.List().GetProperty("totalCount").GetInt32().ShouldBe(25); // 1 + 100 × 2
+        heavy.Errors.ShouldHaveSingleItem().GetProperty("extensions").GetProperty("code").GetString().ShouldBe("MAX_COST_EXCEEDED"); // 1 + 100 × 14
+    }
+
     [Theory]
     [InlineData("not a cursor", "is not a cursor of this list")]
     [InlineData("""["Doors:+serialNumber,+number","x",1]""", "made for another list or order")]
