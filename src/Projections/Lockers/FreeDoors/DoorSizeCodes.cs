@@ -5,7 +5,12 @@ namespace Cabinets.Projections.Lockers.FreeDoors;
 /// <summary>The one-letter codes <c>rm.doors.size</c> stores (L/M/S), for readers outside this assembly such as GraphQL lists.</summary>
 public static class DoorSizeCodes
 {
-    public static string Of(DoorSize size) => FreeDoorSql.SizeCode(size);
+    public static string Of(DoorSize size) => size switch
+    {
+        DoorSize.Large => "L",
+        DoorSize.Medium => "M",
+        _ => "S",
+    };
 
     public static DoorSize Parse(string code) => code switch
     {

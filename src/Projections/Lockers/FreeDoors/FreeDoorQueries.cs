@@ -34,7 +34,7 @@ public static class FreeDoorQueries
             """);
         foreach (var v in new[] { f.Province, f.City, f.Area, f.Street, f.Place })
             cmd.Parameters.Add(new NpgsqlParameter { Value = v ?? "" });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = f.Size is { } s ? FreeDoorSql.SizeCode(s) : "" });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = f.Size is { } s ? DoorSizeCodes.Of(s) : "" });
         cmd.Parameters.Add(new NpgsqlParameter { Value = f.Attribute == DoorAttributeFilter.Insulated });
         cmd.Parameters.Add(new NpgsqlParameter { Value = f.Attribute == DoorAttributeFilter.Vertical });
         return (int)(await cmd.ExecuteScalarAsync(ct))!;
@@ -66,14 +66,8 @@ public static class FreeDoorQueries
         var rows = new List<(string Serial, DoorView Door)>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
-            rows.Add((r.GetString(0), new DoorView(r.GetInt32(1), r.GetInt32(2), ParseSize(r.GetString(3)), r.GetBoolean(4), r.GetBoolean(5), r.GetBoolean(6), r.GetBoolean(7))));
+            rows.Add((r.GetString(0), new DoorView(r.GetInt32(1), r.GetInt32(2), DoorSizeCodes.Parse(r.GetString(3)), r.GetBoolean(4), r.GetBoolean(5), r.GetBoolean(6), r.GetBoolean(7))));
         return rows.ToLookup(x => x.Serial, x => x.Door, StringComparer.Ordinal);
     }
 
-    private static DoorSize ParseSize(string code) => code switch
-    {
-        "L" => DoorSize.Large,
-        "M" => DoorSize.Medium,
-        _ => DoorSize.Small,
-    };
 }

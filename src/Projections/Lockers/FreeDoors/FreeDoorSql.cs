@@ -6,13 +6,6 @@ namespace Cabinets.Projections.Lockers.FreeDoors;
 /// <summary>Set-wise statements (unnest over arrays) for one folded batch.</summary>
 internal static class FreeDoorSql
 {
-    public static string SizeCode(DoorSize size) => size switch
-    {
-        DoorSize.Large => "L",
-        DoorSize.Medium => "M",
-        _ => "S",
-    };
-
     public static void AddCabinetUpserts(NpgsqlBatch batch, string schema, FreeDoorFold fold)
     {
         var sited = fold.Cabinets.Where(c => c.Value.Site is not null).ToList();
@@ -69,7 +62,7 @@ internal static class FreeDoorSql
         Add(cmd, rows.Select(r => r.SerialNumber));
         Add(cmd, rows.Select(r => r.DoorNumber));
         Add(cmd, rows.Select(r => r.CabinetIndex));
-        Add(cmd, rows.Select(r => SizeCode(r.Attributes.Size)));
+        Add(cmd, rows.Select(r => DoorSizeCodes.Of(r.Attributes.Size)));
         Add(cmd, rows.Select(r => r.Attributes.Insulated));
         Add(cmd, rows.Select(r => r.Attributes.Vertical));
         Add(cmd, rows.Select(r => r.At.UtcDateTime));
