@@ -96,7 +96,7 @@ public sealed class EventSession
         var prepared = streams.Select(s => s.Prepare(_store.Types)).ToList();
         foreach (var (stream, p) in streams.Zip(prepared))
         {
-            var append = new NpgsqlBatchCommand("select seq, version, created_at from es.append($1, $2, $3, $4, $5, $6, $7::jsonb[], $8::jsonb)");
+            var append = new NpgsqlBatchCommand("select seq, version, created_at, tx_id from es.append_events($1, $2, $3, $4, $5, $6, $7::jsonb[], $8::jsonb)");
             append.Parameters.Add(new() { Value = stream.StreamId });
             append.Parameters.Add(new() { Value = stream.StreamType });
             append.Parameters.Add(new() { Value = stream.Expected.Value });
@@ -107,26 +107,27 @@ public sealed class EventSession
             append.Parameters.Add(new() { Value = metadataJson });
             batch.BatchCommands.Add(append);
         }
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("select pg_current_xact_id()::text"));
-
         var rows = new List<(long Seq, long Version, DateTime At)>();
-        ulong txId;
+        string? txId = null; // every row carries the same transaction id
         await using (var reader = await batch.ExecuteReaderAsync(ct))
         {
             for (var i = 0; i < streams.Count; i++)
             {
-                while (await reader.ReadAsync(ct)) rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetDateTime(2)));
+                while (await reader.ReadAsync(ct))
+                {
+                    rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetDateTime(2)));
+                    txId ??= reader.GetString(3);
+                }
                 await reader.NextResultAsync(ct);
             }
-            await reader.ReadAsync(ct);
-            txId = ulong.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture);
         }
+        var transactionId = txId is null ? 0UL : ulong.Parse(txId, System.Globalization.CultureInfo.InvariantCulture);
 
         var result = new List<StoredEvent>(rows.Count);
         var r = 0;
         foreach (var (stream, p) in streams.Zip(prepared))
             for (var i = 0; i < stream.Events.Count; i++, r++)
-                result.Add(new StoredEvent(rows[r].Seq, txId, stream.StreamId, rows[r].Version, p.Ids[i], p.Names[i], p.Versions[i],
+                result.Add(new StoredEvent(rows[r].Seq, transactionId, stream.StreamId, rows[r].Version, p.Ids[i], p.Names[i], p.Versions[i],
                     stream.Events[i], _metadata, new DateTimeOffset(rows[r].At, TimeSpan.Zero)));
         return result;
     }
