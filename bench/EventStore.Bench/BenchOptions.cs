@@ -11,7 +11,8 @@ internal sealed record BenchOptions(
     int Writers,
     int BatchedAppends,
     bool SkipAppends,
-    bool SkipCatchUp)
+    bool SkipCatchUp,
+    bool SkipRebuild)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -30,7 +31,8 @@ internal sealed record BenchOptions(
             Writers: Int("--writers", 8),
             BatchedAppends: Int("--batches", 400),
             SkipAppends: args.Contains("--no-appends"),
-            SkipCatchUp: args.Contains("--no-catchup"));
+            SkipCatchUp: args.Contains("--no-catchup"),
+            SkipRebuild: args.Contains("--no-rebuild"));
     }
 
     public const string Usage = """
@@ -41,6 +43,6 @@ internal sealed record BenchOptions(
           --appends <n>      single-event appends, sequential and over --writers (default 4000)
           --writers <n>      concurrent writers (default 8)
           --batches <n>      appends of 100 events (default 400)
-          --no-appends | --no-catchup
+          --no-appends | --no-catchup | --no-rebuild
         """;
 }

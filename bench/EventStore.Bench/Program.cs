@@ -35,6 +35,7 @@ try
     var results = new List<BenchResult>();
     if (!options.SkipAppends) results.AddRange(await new AppendBenchmarks(store, dataSource, options).RunAsync());
     if (!options.SkipCatchUp) results.Add(await new CatchUpBenchmark(store, dataSource, options).RunAsync());
+    if (!options.SkipRebuild) results.Add(await new FreeDoorRebuildBenchmark(dataSource, options).RunAsync());
     ResultTable.Print(results);
 }
 finally
