@@ -26,6 +26,9 @@ public abstract class CommandHandler<TCommand, TAnswer>
     internal string? KeyOf(TCommand command, CommandContext context) =>
         (context.CommandId ?? _naturalKey?.Invoke(command)) is { Length: > 0 } key ? $"{Name}:{key}" : null;
 
+    /// <summary>The stream the decision is about: commands on it take turns within a process.</summary>
+    internal abstract string PrimaryStream(TCommand command);
+
     /// <summary>Loads the state as of now and decides; pure apart from the reads.</summary>
     internal abstract Task<Plan> PlanAsync(CommandRuntime runtime, TCommand command, CancellationToken ct);
 }

@@ -28,6 +28,7 @@ public sealed class CommandPipeline<TCommand, TAnswer>(
         var metadata = new EventMetadata(context.Actor, context.CorrelationId ?? key ?? Guid.CreateVersion7().ToString(),
             context.CausationId ?? key, context.Headers);
         var lostOn = "";
+        await using var turn = await runtime.Gates.EnterAsync(handler.PrimaryStream(command), ct);
         for (var attempt = 1; attempt <= runtime.Options.MaxAttempts; attempt++)
         {
             // The cheap check: a repeat neither reads state nor decides. The id recorded in the

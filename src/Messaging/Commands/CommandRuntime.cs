@@ -20,6 +20,7 @@ public sealed class CommandRuntime(PostgresEventStore store, OutboxWriter outbox
     internal PostgresEventStore Store { get; } = store;
     internal OutboxWriter Outbox { get; } = outbox;
     internal AggregateCache Aggregates { get; } = new();
+    internal StreamGates Gates { get; } = new();
     internal CommandOptions Options { get; } = options ?? new CommandOptions();
     internal ILogger Logger { get; } = (loggers ?? NullLoggerFactory.Instance).CreateLogger("Cabinets.Messaging.Commands");
 }

@@ -8,6 +8,8 @@ internal sealed class SingleStreamHandler<TCommand, TAnswer, TState, TEvent>(
     IDecider<TCommand, TState, TEvent> decider, Func<TCommand, StreamRef> streamOf)
     : CommandHandler<TCommand, TAnswer>(name, naturalKey)
 {
+    internal override string PrimaryStream(TCommand command) => streamOf(command).Id;
+
     internal override async Task<Plan> PlanAsync(CommandRuntime runtime, TCommand command, CancellationToken ct)
     {
         var (state, loaded) = await LoadedStream.LoadAsync(runtime, streamOf(command), decider, ct);
@@ -22,6 +24,8 @@ internal sealed class TwoStreamHandler<TCommand, TAnswer, TState, TEvent, TOther
     Func<TCommand, TState, TOtherState, Decision<TEvent>> decide)
     : CommandHandler<TCommand, TAnswer>(name, naturalKey)
 {
+    internal override string PrimaryStream(TCommand command) => streamOf(command).Id;
+
     internal override async Task<Plan> PlanAsync(CommandRuntime runtime, TCommand command, CancellationToken ct)
     {
         var (state, loaded) = await LoadedStream.LoadAsync(runtime, streamOf(command), evolver, ct);

@@ -103,11 +103,13 @@ public sealed class PipelineTests(DatabaseFixture db) : MessagingTestBase(db)
     public async Task two_identical_commands_in_flight_append_once_and_both_get_the_first_answer()
     {
         var account = NewAccountId();
-        // Both pass the cheap duplicate check and decide before either commits.
-        var pipeline = Deposits(new GatedDecider<Deposit, AccountState, AccountEvent>(Account.Decider, parties: 2));
+        // Two nodes (two runtimes: within one, commands on a stream take turns): both pass the
+        // cheap duplicate check and decide before either commits.
+        var gated = new GatedDecider<Deposit, AccountState, AccountEvent>(Account.Decider, parties: 2);
+        var nodes = new[] { Deposits(gated), Deposits(gated) };
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
-            Task.Run(() => pipeline.ExecuteAsync(NewDeposit(account, 100), Teller with { CommandId = "c-race" }))));
+        var results = await Task.WhenAll(nodes.Select(node =>
+            Task.Run(() => node.ExecuteAsync(NewDeposit(account, 100), Teller with { CommandId = "c-race" }))));
 
         results.OfType<CommandResult<Balance>.Accepted>().Single().Answer.ShouldBe(new Balance(100));
         results.OfType<CommandResult<Balance>.Duplicate>().Single().Answer.ShouldBe(new Balance(100));
@@ -121,10 +123,10 @@ public sealed class PipelineTests(DatabaseFixture db) : MessagingTestBase(db)
         var account = NewAccountId();
         await Deposits().ExecuteAsync(NewDeposit(account, 1), Teller);
         var gated = new GatedDecider<Deposit, AccountState, AccountEvent>(Account.Decider, parties: 2);
-        var pipeline = Deposits(gated);
+        var nodes = new[] { Deposits(gated), Deposits(gated) }; // two nodes racing for one stream
 
-        var results = await Task.WhenAll(new[] { 10L, 20L }.Select(amount =>
-            Task.Run(() => pipeline.ExecuteAsync(NewDeposit(account, amount), Teller))));
+        var results = await Task.WhenAll(new[] { 10L, 20L }.Zip(nodes).Select(x =>
+            Task.Run(() => x.Second.ExecuteAsync(NewDeposit(account, x.First), Teller))));
 
         results.ShouldAllBe(r => r is CommandResult<Balance>.Accepted);
         results.Cast<CommandResult<Balance>.Accepted>().Select(a => a.Answer.Amount).Max().ShouldBe(31);
