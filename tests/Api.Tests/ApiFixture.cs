@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using System.Net.Http.Json;
+using Cabinets.Api.Tests.GraphQL;
+using Npgsql;
 using Cabinets.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -54,6 +57,27 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
         var token = (await login.Content.ReadFromJsonAsync<LoginAnswer>())!.Token;
         http.DefaultRequestHeaders.Authorization = new("Bearer", token);
         return http;
+    }
+
+    /// <summary>The SQL statements this database ran during <paramref name="act"/> (Npgsql's activities).</summary>
+    public async Task<(GraphQLClient.Response Response, List<string> Statements)> StatementsAsync(Func<Task<GraphQLClient.Response>> act)
+    {
+        var database = new NpgsqlConnectionStringBuilder(ConnectionString).Database!;
+        var seen = new List<string>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a =>
+            {
+                var db = a.GetTagItem("db.namespace") ?? a.GetTagItem("db.name");
+                if (Equals(db, database) && (a.GetTagItem("db.query.text") ?? a.GetTagItem("db.statement")) is string sql)
+                    lock (seen) seen.Add(sql);
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        var response = await act();
+        lock (seen) return (response, [.. seen]);
     }
 
     async Task IAsyncLifetime.DisposeAsync()

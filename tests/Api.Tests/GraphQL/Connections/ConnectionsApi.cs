@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.Json;
 using Npgsql;
 
@@ -68,27 +67,6 @@ public sealed class ConnectionsApi : ApiFixture
         await using var db = NpgsqlDataSource.Create(ConnectionString);
         await using var cmd = db.CreateCommand(sql);
         await cmd.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>The SQL statements this database ran during <paramref name="act"/> (Npgsql's activities).</summary>
-    public async Task<(GraphQLClient.Response Response, List<string> Statements)> StatementsAsync(Func<Task<GraphQLClient.Response>> act)
-    {
-        var database = new NpgsqlConnectionStringBuilder(ConnectionString).Database!;
-        var seen = new List<string>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "Npgsql",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = a =>
-            {
-                var db = a.GetTagItem("db.namespace") ?? a.GetTagItem("db.name");
-                if (Equals(db, database) && (a.GetTagItem("db.query.text") ?? a.GetTagItem("db.statement")) is string sql)
-                    lock (seen) seen.Add(sql);
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
-        var response = await act();
-        lock (seen) return (response, [.. seen]);
     }
 }
 
