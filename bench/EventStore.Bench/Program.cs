@@ -27,7 +27,7 @@ await using (var conn = new NpgsqlConnection(admin))
 var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = database, MaxPoolSize = 50 }.ConnectionString;
 try
 {
-    await using var dataSource = NpgsqlDataSource.Create(connectionString);
+    await using var dataSource = EventStoreDataSource.Create(connectionString);
     await SchemaMigrator.MigrateAsync(dataSource, []);
     var store = new PostgresEventStore(dataSource, BenchEvents.Registry());
     Console.WriteLine($"PostgreSQL: {(embedded is null ? "given connection" : "embedded, durable (fsync on)")}; {Environment.ProcessorCount} cores; {options}");

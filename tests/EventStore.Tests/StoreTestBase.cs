@@ -31,7 +31,7 @@ public abstract class StoreTestBase(DatabaseFixture db) : IClassFixture<Database
 
     public virtual async Task InitializeAsync()
     {
-        DataSource = NpgsqlDataSource.Create(db.ConnectionString);
+        DataSource = EventStoreDataSource.Create(db.ConnectionString);
         await SchemaMigrator.MigrateAsync(DataSource, []);
         Store = new PostgresEventStore(DataSource, NewRegistry());
     }

@@ -18,7 +18,7 @@ internal static class EventStoreSetup
     {
         var connectionString = await DatabaseSetup.ResolveConnectionStringAsync(builder);
         var csb = new NpgsqlConnectionStringBuilder(connectionString) { KeepAlive = 10, MaxPoolSize = 200 };
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(csb.ConnectionString));
+        builder.Services.AddSingleton(_ => EventStoreDataSource.Create(csb.ConnectionString));
 
         var registry = new EventTypeRegistry().RegisterAll(CabinetEventNames.All).RegisterAll(AdminUserEventNames.All)
             .RegisterAll(OperatorActionEventNames.All);

@@ -23,16 +23,12 @@ internal sealed class LockConnection : IAsyncDisposable
 
     public static async Task<LockConnection> OpenAsync(NpgsqlDataSource dataSource, ProjectionDaemonOptions options, CancellationToken ct)
     {
-        var csb = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString)
+        var conn = EventStoreDataSource.CreateUnpooledConnection(dataSource, csb =>
         {
-            Pooling = false,
-            Multiplexing = false,
-            KeepAlive = options.KeepAliveSeconds,
-            TcpKeepAlive = true,
-            ApplicationName = $"projection-daemon {options.NodeId}",
-        };
-        await using var template = dataSource.CreateConnection();
-        var conn = template.CloneWith(csb.ConnectionString); // keeps the data source's password
+            csb.KeepAlive = options.KeepAliveSeconds;
+            csb.TcpKeepAlive = true;
+            csb.ApplicationName = $"projection-daemon {options.NodeId}";
+        });
         try
         {
             await conn.OpenAsync(ct);

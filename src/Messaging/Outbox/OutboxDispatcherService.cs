@@ -1,3 +1,4 @@
+using Cabinets.EventStore;
 using Cabinets.Messaging.Schema;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -53,9 +54,19 @@ internal sealed class OutboxDispatcherService(
 
     private async Task<NpgsqlConnection> ListenAsync(CancellationToken ct)
     {
-        var conn = await dataSource.OpenConnectionAsync(ct);
-        await using var cmd = new NpgsqlCommand($"listen {MessagingSchema.NotifyChannel}", conn);
-        await cmd.ExecuteNonQueryAsync(ct);
-        return conn;
+        // its own connection: a pooled one would go back to the pool still listening (ADR-0011)
+        var conn = EventStoreDataSource.CreateUnpooledConnection(dataSource, csb => csb.ApplicationName = "outbox-listener");
+        try
+        {
+            await conn.OpenAsync(ct);
+            await using var cmd = new NpgsqlCommand($"listen {MessagingSchema.NotifyChannel}", conn);
+            await cmd.ExecuteNonQueryAsync(ct);
+            return conn;
+        }
+        catch
+        {
+            await conn.DisposeAsync();
+            throw;
+        }
     }
 }

@@ -21,7 +21,7 @@ public sealed class FreeDoorProjectionTests(DatabaseFixture db) : IClassFixture<
 
     public async Task InitializeAsync()
     {
-        _dataSource = NpgsqlDataSource.Create(db.ConnectionString);
+        _dataSource = EventStoreDataSource.Create(db.ConnectionString);
         await SchemaMigrator.MigrateAsync(_dataSource, []);
         var projection = new FreeDoorProjection(ProjectionLifecycle.Inline);
         await using (var cmd = _dataSource.CreateCommand(projection.CreateTablesSql(ProjectionContext.LiveSchema)))
