@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using Cabinets.Api.Tests.GraphQL;
 using Npgsql;
@@ -60,25 +59,8 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>The SQL statements this database ran during <paramref name="act"/> (Npgsql's activities).</summary>
-    public async Task<(GraphQLClient.Response Response, List<string> Statements)> StatementsAsync(Func<Task<GraphQLClient.Response>> act)
-    {
-        var database = new NpgsqlConnectionStringBuilder(ConnectionString).Database!;
-        var seen = new List<string>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "Npgsql",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = a =>
-            {
-                var db = a.GetTagItem("db.namespace") ?? a.GetTagItem("db.name");
-                if (Equals(db, database) && (a.GetTagItem("db.query.text") ?? a.GetTagItem("db.statement")) is string sql)
-                    lock (seen) seen.Add(sql);
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
-        var response = await act();
-        lock (seen) return (response, [.. seen]);
-    }
+    public Task<(GraphQLClient.Response Response, List<string> Statements)> StatementsAsync(Func<Task<GraphQLClient.Response>> act) =>
+        SqlStatements.DuringAsync(ConnectionString, act);
 
     async Task IAsyncLifetime.DisposeAsync()
     {

@@ -16,6 +16,7 @@ public abstract class MessagingTestBase(DatabaseFixture db) : IClassFixture<Data
     protected const string ReceiptSmsType = "test.receipt_sms.v1";
     protected static readonly CommandContext Teller = new(new Actor("teller-7", "admin", "test"), CorrelationId: "corr-1");
 
+    protected string ConnectionString => db.ConnectionString;
     protected NpgsqlDataSource DataSource { get; private set; } = null!;
     protected PostgresEventStore Store { get; private set; } = null!;
     protected ManualClock Clock { get; } = new();
@@ -25,7 +26,7 @@ public abstract class MessagingTestBase(DatabaseFixture db) : IClassFixture<Data
 
     public virtual async Task InitializeAsync()
     {
-        DataSource = NpgsqlDataSource.Create(db.ConnectionString);
+        DataSource = EventStoreDataSource.Create(db.ConnectionString);
         await SchemaMigrator.MigrateAsync(DataSource, [MessagingSchema.Module]);
         Store = new PostgresEventStore(DataSource, new EventTypeRegistry()
             .Register<Deposited>("test.deposited")

@@ -1,4 +1,5 @@
 using Cabinets.EventStore;
+using Cabinets.EventStore.Events;
 using Cabinets.Domain.Deciding;
 
 namespace Cabinets.Messaging.Commands;
@@ -29,8 +30,14 @@ public abstract class CommandHandler<TCommand, TAnswer>
     /// <summary>The stream the decision is about: commands on it take turns within a process.</summary>
     internal abstract string PrimaryStream(TCommand command);
 
-    /// <summary>Loads the state as of now and decides; pure apart from the reads.</summary>
-    internal abstract Task<Plan> PlanAsync(CommandRuntime runtime, TCommand command, CancellationToken ct);
+    /// <summary>
+    /// Loads the state and decides; pure apart from the reads. <paramref name="trustCache"/>: a state
+    /// this process cached is used as it is, without asking the store for newer events.
+    /// </summary>
+    internal abstract Task<Plan> PlanAsync(CommandRuntime runtime, TCommand command, bool trustCache, CancellationToken ct);
+
+    /// <summary>The plan's events are committed: the cached states move on with them.</summary>
+    internal abstract void Committed(CommandRuntime runtime, TCommand command, IReadOnlyList<StoredEvent> events);
 }
 
 public static class CommandHandler

@@ -36,7 +36,12 @@ public sealed class CommandPipeline<TCommand, TAnswer>(
             if (key is not null && await runtime.Store.CommandOutcomeAsync(key, ct) is { } first)
                 return Duplicate(first);
 
-            var plan = await handler.PlanAsync(runtime, command, ct);
+            // The first attempt decides on this process's cached state without a read; the append's
+            // version check guards what it writes, and a stale cache only costs a conflict and a retry.
+            // A refusal or a no-op writes nothing to check, so it is confirmed on the store's state.
+            var plan = await handler.PlanAsync(runtime, command, trustCache: attempt == 1, ct);
+            if (plan.Unconfirmed && (plan.Error is not null || plan.Writes.Count == 0))
+                plan = await handler.PlanAsync(runtime, command, trustCache: false, ct);
             var result = plan.Error is { } error ? await RejectAsync(error, key, metadata, ct) : await CommitAsync(plan, key, metadata, ct);
             if (result is AppendResult.Conflict conflict)
             {
@@ -44,6 +49,7 @@ public sealed class CommandPipeline<TCommand, TAnswer>(
                 CommandLog.Retrying(runtime.Logger, handler.Name, conflict.StreamId, attempt);
                 continue;
             }
+            if (result is AppendResult.Committed { Events.Count: > 0 } committed) handler.Committed(runtime, command, committed.Events);
             return result switch
             {
                 AppendResult.Duplicate d => Duplicate(d.Outcome),

@@ -4,16 +4,19 @@ using Cabinets.Domain.Deciding;
 
 namespace Cabinets.Messaging.Commands;
 
-/// <summary>A stream as it was read for a decision: its version is the expected version of the append.</summary>
-internal sealed record LoadedStream(StreamRef Stream, long Version)
+/// <summary>
+/// A stream as it was read for a decision: its version is the expected version of the append.
+/// <paramref name="FromCache"/>: the state is this process's last view, not checked against the store.
+/// </summary>
+internal sealed record LoadedStream(StreamRef Stream, long Version, bool FromCache)
 {
     public ExpectedVersion Expected => Version == 0 ? ExpectedVersion.NoStream : ExpectedVersion.Exactly(Version);
 
     public static async Task<(TState State, LoadedStream Loaded)> LoadAsync<TState, TEvent>(
-        CommandRuntime runtime, StreamRef stream, IEvolver<TState, TEvent> evolver, CancellationToken ct)
+        CommandRuntime runtime, StreamRef stream, IEvolver<TState, TEvent> evolver, bool trustCache, CancellationToken ct)
     {
-        var (state, version) = await runtime.Aggregates.LoadAsync(runtime.Store, stream.Id, evolver, ct);
-        return (state, new(stream, version));
+        var (state, version, fromCache) = await runtime.Aggregates.LoadAsync(runtime.Store, stream.Id, evolver, readNewer: !trustCache, ct);
+        return (state, new(stream, version, fromCache));
     }
 }
 
@@ -22,9 +25,16 @@ internal sealed record PlannedWrite(StreamRef Stream, ExpectedVersion Expected, 
 /// <summary>The pipeline's untyped view of a decision: appends with their expected versions, messages, answer or error.</summary>
 internal sealed record Plan(IReadOnlyList<PlannedWrite> Writes, IReadOnlyList<OutgoingMessage> Messages, object? Answer, DomainError? Error)
 {
+    /// <summary>
+    /// Decided on a cached state that the store has not confirmed. Writes are safe (the append checks
+    /// the version), but a refusal or a decision to do nothing must be confirmed first (ADR-0011).
+    /// </summary>
+    public bool Unconfirmed { get; private init; }
+
     public static Plan From<TEvent>(Decision<TEvent> decision, IReadOnlyList<LoadedStream> loaded)
     {
-        if (decision.Error is { } error) return new Plan([], [], null, error);
+        var unconfirmed = loaded.Any(l => l.FromCache);
+        if (decision.Error is { } error) return new Plan([], [], null, error) { Unconfirmed = unconfirmed };
         var primary = loaded[0];
         var writes = new List<PlannedWrite> { new(primary.Stream, primary.Expected, decision.Events.Cast<object>().ToList()) };
         foreach (var other in decision.OtherStreams)
@@ -35,6 +45,6 @@ internal sealed record Plan(IReadOnlyList<PlannedWrite> Writes, IReadOnlyList<Ou
             var expected = loaded.FirstOrDefault(l => l.Stream.Id == other.StreamId)?.Expected ?? ExpectedVersion.NoStream;
             writes.Add(new(new StreamRef(other.StreamId, other.StreamType), expected, other.Events));
         }
-        return new Plan(writes.Where(w => w.Events.Count > 0).ToList(), decision.Messages, decision.Answer, null);
+        return new Plan(writes.Where(w => w.Events.Count > 0).ToList(), decision.Messages, decision.Answer, null) { Unconfirmed = unconfirmed };
     }
 }

@@ -1,4 +1,5 @@
 using Cabinets.EventStore;
+using Cabinets.EventStore.Events;
 using Cabinets.Domain.Deciding;
 
 namespace Cabinets.Messaging.Commands;
@@ -10,11 +11,14 @@ internal sealed class SingleStreamHandler<TCommand, TAnswer, TState, TEvent>(
 {
     internal override string PrimaryStream(TCommand command) => streamOf(command).Id;
 
-    internal override async Task<Plan> PlanAsync(CommandRuntime runtime, TCommand command, CancellationToken ct)
+    internal override async Task<Plan> PlanAsync(CommandRuntime runtime, TCommand command, bool trustCache, CancellationToken ct)
     {
-        var (state, loaded) = await LoadedStream.LoadAsync(runtime, streamOf(command), decider, ct);
+        var (state, loaded) = await LoadedStream.LoadAsync(runtime, streamOf(command), decider, trustCache, ct);
         return Plan.From(decider.Decide(command, state), [loaded]);
     }
+
+    internal override void Committed(CommandRuntime runtime, TCommand command, IReadOnlyList<StoredEvent> events) =>
+        runtime.Aggregates.Advance(streamOf(command).Id, decider, events);
 }
 
 internal sealed class TwoStreamHandler<TCommand, TAnswer, TState, TEvent, TOtherState, TOtherEvent>(
@@ -26,10 +30,16 @@ internal sealed class TwoStreamHandler<TCommand, TAnswer, TState, TEvent, TOther
 {
     internal override string PrimaryStream(TCommand command) => streamOf(command).Id;
 
-    internal override async Task<Plan> PlanAsync(CommandRuntime runtime, TCommand command, CancellationToken ct)
+    internal override async Task<Plan> PlanAsync(CommandRuntime runtime, TCommand command, bool trustCache, CancellationToken ct)
     {
-        var (state, loaded) = await LoadedStream.LoadAsync(runtime, streamOf(command), evolver, ct);
-        var (otherState, otherLoaded) = await LoadedStream.LoadAsync(runtime, otherStreamOf(command), otherEvolver, ct);
+        var (state, loaded) = await LoadedStream.LoadAsync(runtime, streamOf(command), evolver, trustCache, ct);
+        var (otherState, otherLoaded) = await LoadedStream.LoadAsync(runtime, otherStreamOf(command), otherEvolver, trustCache, ct);
         return Plan.From(decide(command, state, otherState), [loaded, otherLoaded]);
+    }
+
+    internal override void Committed(CommandRuntime runtime, TCommand command, IReadOnlyList<StoredEvent> events)
+    {
+        runtime.Aggregates.Advance(streamOf(command).Id, evolver, events);
+        runtime.Aggregates.Advance(otherStreamOf(command).Id, otherEvolver, events);
     }
 }

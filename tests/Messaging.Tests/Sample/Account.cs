@@ -38,6 +38,7 @@ public static class Account
     public static Decision<AccountEvent> Decide(AccountCommand command, AccountState state) => command switch
     {
         Deposit d when d.Amount > MaxDeposit => new DomainError("account.deposit_too_large", "deposits are limited to 10,000 yuan", "amount"),
+        Deposit { Amount: 0 } => Decision<AccountEvent>.Accept().AnswerWith(new Balance(state.Balance)), // changes nothing, tells the balance
         Deposit d => Decision<AccountEvent>.Accept(new Deposited(d.Amount, d.Now))
             .Send(new ReceiptSms(d.Phone, d.Amount))
             .AnswerWith(new Balance(state.Balance + d.Amount)),
