@@ -48,14 +48,20 @@ async Task RegisterBanks()
 await RegisterBanks();
 if (mode == "prepare")
 {
-    // Door changes, as firmware sends them: each frame flips one door, so most frames decide an event.
+    // Door changes, as firmware sends them: every frame flips its door. Each door's frames come in
+    // an even number, so the file ends where it started and every pass of wrk's loop flips again
+    // (frames of one door sent close together by different connections may still arrive swapped).
     var lines = new List<string>();
     var random = new Random(5);
-    for (var i = 0; i < 20_000; i++)
+    var occupied = new HashSet<(int Bank, int Door)>();
+    string Flip(int bank, int door)
     {
-        var payload = new[] { new { series_number = Serial(random.Next(banks)), single_code = $"{random.Next(1, doors + 1)},{random.Next(2)}" } };
-        lines.Add(Encoding.ASCII.GetString(Frame("insert_single_status", payload)));
+        var nowOccupied = occupied.Add((bank, door)) || !occupied.Remove((bank, door));
+        var payload = new[] { new { series_number = Serial(bank), single_code = $"{door},{(nowOccupied ? 1 : 0)}" } };
+        return Encoding.ASCII.GetString(Frame("insert_single_status", payload));
     }
+    for (var i = 0; i < 20_000; i++) lines.Add(Flip(random.Next(banks), random.Next(1, doors + 1)));
+    foreach (var (bank, door) in occupied.ToList()) lines.Add(Flip(bank, door));
     await File.WriteAllLinesAsync(args[4], lines);
     Console.WriteLine($"wrote {lines.Count} frames to {args[4]}");
 }
