@@ -1,10 +1,12 @@
 using Cabinets.EventStore.Appending;
 using Cabinets.EventStore.Events;
+using Cabinets.EventStore.Tests.Daemon;
 using Cabinets.Testing;
 using Npgsql;
 
 namespace Cabinets.EventStore.Tests;
 
+[Collection(XminHolders.Name)]
 public sealed class ReadingTests(DatabaseFixture db) : StoreTestBase(db)
 {
     private static long Balance(long state, object e) => e is Deposited d ? state + d.Amount : state;

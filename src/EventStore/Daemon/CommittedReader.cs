@@ -25,7 +25,11 @@ internal sealed class CommittedReader
     public CommittedReader(IReadOnlyCollection<string> eventTypes, EventTypeRegistry types)
     {
         _types = types;
-        var typeFilter = eventTypes.Count > 0 ? "and x.type = any($6)" : "";
+        // The type filter is a column, not a predicate: the statement is prepared (ADR-0011), and a
+        // generic plan given `type = any($6)` to choose from ANDs the type index into a bitmap and
+        // sorts, where a range scan of events_tx_seq in index order is always right. Rows of other
+        // types cost their position only (no data, no metadata) and count towards the limit.
+        var wanted = eventTypes.Count > 0 ? "x.type = any($6)" : "true";
         EventTypes = eventTypes.ToArray();
         _sql = $"""
             with h as materialized (
@@ -33,13 +37,16 @@ internal sealed class CommittedReader
                  where tx_id < pg_snapshot_xmin(pg_current_snapshot())
                  order by tx_id desc, seq desc limit 1)
             select e.seq, e.tx_id::text, e.stream_id, e.version, e.event_id, e.type, e.schema_version,
-                   e.data::text, e.metadata::text, e.created_at, h.tx_id::text, h.seq
+                   e.data, e.metadata, e.created_at, h.tx_id::text, h.seq, e.wanted
               from h left join lateral (
-                    select * from es.events x
+                    select x.seq, x.tx_id, x.stream_id, x.version, x.event_id, x.type, x.schema_version, x.created_at,
+                           case when {wanted} then x.data::text end as data,
+                           case when {wanted} then x.metadata::text end as metadata,
+                           {wanted} as wanted
+                      from es.events x
                      where (x.tx_id, x.seq) > ($1::text::xid8, $2)
                        and (x.tx_id, x.seq) <= (h.tx_id, h.seq)
                        and (x.tx_id, x.seq) <= ($4::text::xid8, $5)
-                       {typeFilter}
                      order by x.tx_id, x.seq limit $3) e on true
             """;
         // No outer ORDER BY: a lateral join runs as a nested loop over h's single row, so rows
@@ -47,6 +54,9 @@ internal sealed class CommittedReader
     }
 
     public string[] EventTypes { get; }
+
+    /// <summary>The statement, for plan tests.</summary>
+    internal string Sql => _sql;
 
     // EventRows.Read, with metadata parsed once per run of equal JSON (half the cost of a row).
     private StoredEvent Read(NpgsqlDataReader r, MetadataCache metadata)
@@ -72,6 +82,7 @@ internal sealed class CommittedReader
 
         var events = new List<StoredEvent>();
         EventPosition? head = null;
+        var (rows, last) = (0, after);
         var metadata = new MetadataCache();
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
@@ -79,16 +90,16 @@ internal sealed class CommittedReader
             {
                 head ??= new EventPosition(ulong.Parse(r.GetString(10), CultureInfo.InvariantCulture), r.GetInt64(11));
                 if (r.IsDBNull(0)) continue;
-                var e = Read(r, metadata);
-                if (events.Count > 0 && e.Position <= events[^1].Position)
-                    throw new InvalidOperationException($"events came back out of (tx_id, seq) order at {e.Position}");
-                events.Add(e);
+                var position = new EventPosition(ulong.Parse(r.GetString(1), CultureInfo.InvariantCulture), r.GetInt64(0));
+                if (rows > 0 && position <= last)
+                    throw new InvalidOperationException($"events came back out of (tx_id, seq) order at {position}");
+                (rows, last) = (rows + 1, position);
+                if (r.GetBoolean(12)) events.Add(Read(r, metadata));
             }
         }
 
         // A full batch may have stopped short of the head; a short one read everything up to it.
-        var frontier = events.Count == maxCount ? events[^1].Position
-            : head is { } h ? Positions.Min(h, upTo) : after;
+        var frontier = rows == maxCount ? last : head is { } h ? Positions.Min(h, upTo) : after;
         return new CommittedBatch(events, Positions.Max(frontier, after));
     }
 }
