@@ -17,6 +17,9 @@ public sealed partial class PostgresEventStore(NpgsqlDataSource dataSource, Even
     public IReadOnlyList<IProjection> InlineProjections { get; } =
         (projections ?? []).Where(p => p.Lifecycle == ProjectionLifecycle.Inline).ToList();
 
+    /// <summary>Group commit of single-stream appends (ADR-0012); tests may give it other limits.</summary>
+    internal AppendCombiner Combiner { get; init; } = new(dataSource);
+
     public EventSession OpenSession(EventMetadata metadata) => new(this, metadata);
 
     /// <summary>Convenience for a single-stream append in its own transaction.</summary>

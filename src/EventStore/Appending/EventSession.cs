@@ -54,11 +54,18 @@ public sealed class EventSession
     {
         // Streams are locked in id order so that two multi-stream sessions cannot deadlock.
         var ordered = _streams.OrderBy(s => s.StreamId, StringComparer.Ordinal).ToList();
-        await using var conn = await _store.DataSource.OpenConnectionAsync(ct);
         // With nothing to run between the writes and the commit, the batch alone is the unit of
         // work: without an explicit transaction PostgreSQL runs it as one implicit transaction
         // (all or nothing), committed in the same round trip instead of a second one.
         var writesOnly = _store.InlineProjections.Count == 0 && _participants.Count == 0;
+        if (writesOnly && _command is null && ordered is [{ Expected.Value: >= 1 or -1 or -3 } single])
+        {
+            // The hot path (a known stream, nothing else to do) is group-committed with its neighbours.
+            var prepared = single.Prepare(_store.Types);
+            var written = await _store.Combiner.AppendAsync(single.StreamId, single.Expected, prepared, MetadataJson()).WaitAsync(ct);
+            if (written is not null) return new AppendResult.Committed(ToStored(single, prepared, written));
+        }
+        await using var conn = await _store.DataSource.OpenConnectionAsync(ct);
         await using var tx = writesOnly ? null : await conn.BeginTransactionAsync(ct);
         try
         {
@@ -92,7 +99,7 @@ public sealed class EventSession
             record.Parameters.Add(new() { Value = command.Outcome });
             batch.BatchCommands.Add(record);
         }
-        var metadataJson = JsonSerializer.Serialize(_metadata, EventTypeRegistry.JsonOptions);
+        var metadataJson = MetadataJson();
         var prepared = streams.Select(s => s.Prepare(_store.Types)).ToList();
         foreach (var (stream, p) in streams.Zip(prepared))
         {
@@ -107,30 +114,15 @@ public sealed class EventSession
             append.Parameters.Add(new() { Value = metadataJson });
             batch.BatchCommands.Add(append);
         }
-        var rows = new List<(long Seq, long Version, DateTime At)>();
-        string? txId = null; // every row carries the same transaction id
-        await using (var reader = await batch.ExecuteReaderAsync(ct))
-        {
-            for (var i = 0; i < streams.Count; i++)
-            {
-                while (await reader.ReadAsync(ct))
-                {
-                    rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetDateTime(2)));
-                    txId ??= reader.GetString(3);
-                }
-                await reader.NextResultAsync(ct);
-            }
-        }
-        var transactionId = txId is null ? 0UL : ulong.Parse(txId, System.Globalization.CultureInfo.InvariantCulture);
-
-        var result = new List<StoredEvent>(rows.Count);
-        var r = 0;
-        foreach (var (stream, p) in streams.Zip(prepared))
-            for (var i = 0; i < stream.Events.Count; i++, r++)
-                result.Add(new StoredEvent(rows[r].Seq, transactionId, stream.StreamId, rows[r].Version, p.Ids[i], p.Names[i], p.Versions[i],
-                    stream.Events[i], _metadata, new DateTimeOffset(rows[r].At, TimeSpan.Zero)));
-        return result;
+        var rows = await WrittenRow.ReadAsync(batch, streams.Count, ct);
+        return streams.Select((stream, i) => ToStored(stream, prepared[i], rows[i])).SelectMany(e => e).ToList();
     }
+
+    private string MetadataJson() => JsonSerializer.Serialize(_metadata, EventTypeRegistry.JsonOptions);
+
+    private List<StoredEvent> ToStored(PendingStream stream, PreparedEvents prepared, IReadOnlyList<WrittenRow> rows) =>
+        rows.Select((row, i) => new StoredEvent(row.Seq, row.TransactionId, stream.StreamId, row.Version, prepared.Ids[i], prepared.Names[i],
+            prepared.Versions[i], stream.Events[i], _metadata, new DateTimeOffset(row.At, TimeSpan.Zero))).ToList();
 
     private AppendResult? Classify(PostgresException e, List<PendingStream> streams)
     {
@@ -149,7 +141,7 @@ public sealed class EventSession
 
     private sealed record PendingStream(string StreamId, string StreamType, ExpectedVersion Expected, List<object> Events)
     {
-        public (Guid[] Ids, string[] Names, int[] Versions, string[] Json) Prepare(EventTypeRegistry types)
+        public PreparedEvents Prepare(EventTypeRegistry types)
         {
             var ids = new Guid[Events.Count];
             var names = new string[Events.Count];
@@ -161,7 +153,7 @@ public sealed class EventSession
                 (names[i], versions[i]) = types.NameOf(Events[i].GetType());
                 json[i] = System.Text.Encoding.UTF8.GetString(types.Serialize(Events[i]));
             }
-            return (ids, names, versions, json);
+            return new PreparedEvents(ids, names, versions, json);
         }
     }
 }
