@@ -90,4 +90,39 @@ public sealed class FreeDoorProjectionTests(DatabaseFixture db) : IClassFixture<
         doors["SZ3"].Single().ShouldBe(new DoorView(7, 0, DoorSize.Small, true, true, false, true));
         doors["nope"].ShouldBeEmpty();
     }
+    private async Task<List<string>> CountRowsAsync(string serial)
+    {
+        await using var cmd = _dataSource.CreateCommand(
+            "select size || insulated::text || vertical::text || ':' || free || '@' || xmin::text from rm.free_door_counts where serial_number = $1 order by 1");
+        cmd.Parameters.Add(new() { Value = serial });
+        var rows = new List<string>();
+        await using var r = await cmd.ExecuteReaderAsync();
+        while (await r.ReadAsync()) rows.Add(r.GetString(0));
+        return rows;
+    }
+
+    [Fact]
+    public async Task a_door_registered_again_with_another_size_leaves_no_row_for_the_kind_the_bank_no_longer_has()
+    {
+        await Bank("SZ4", Shenzhen with { Place = "前海园" }, (1, new DoorAttributes(DoorSize.Large, false, false)));
+
+        await Append("SZ4", new DoorRegistered("SZ4", 1, 0, new DoorAttributes(DoorSize.Small, false, false), Now));
+
+        (await CountRowsAsync("SZ4")).ShouldHaveSingleItem().ShouldStartWith("Sfalsefalse:1@");
+        (await Count(new FreeDoorFilter(Place: "前海园", Size: DoorSize.Large))).ShouldBe(0);
+        (await Count(new FreeDoorFilter(Place: "前海园", Size: DoorSize.Small))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task a_batch_that_leaves_a_count_as_it_was_does_not_rewrite_its_row()
+    {
+        await Bank("SZ5", Shenzhen, (1, new DoorAttributes(DoorSize.Medium, false, false)), (2, new DoorAttributes(DoorSize.Medium, false, false)));
+        var before = await CountRowsAsync("SZ5");
+
+        await Append("SZ5", new DoorOccupied("SZ5", 1, Now), new DoorReleased("SZ5", 1, Now));
+        (await CountRowsAsync("SZ5")).ShouldBe(before); // same count, same row version (xmin)
+
+        await Append("SZ5", new DoorOccupied("SZ5", 2, Now));
+        (await CountRowsAsync("SZ5")).ShouldHaveSingleItem().ShouldStartWith("Mfalsefalse:1@");
+    }
 }

@@ -85,23 +85,39 @@ internal static class FreeDoorSql
         batch.BatchCommands.Add(cmd);
     }
 
-    /// <summary>Counts are recomputed from the doors of the banks this batch touched: never drift, never negative.</summary>
+    /// <summary>
+    /// Counts are recomputed from the doors of the banks this batch touched: never drift, never
+    /// negative. Only rows whose count or site changed are written (an unchanged row is not
+    /// rewritten, a changed `free` is a HOT update), and kinds a bank no longer has are deleted.
+    /// The site comes from a lateral lookup by key: the statement is prepared, and a generic plan
+    /// given a plain join hashed the whole cabinets table on every batch (ADR-0011).
+    /// </summary>
     public static void AddCountRecompute(NpgsqlBatch batch, string schema, IReadOnlyCollection<string> serials)
     {
-        var delete = new NpgsqlBatchCommand($"delete from {schema}.free_door_counts where serial_number = any($1)");
-        Add(delete, serials);
-        batch.BatchCommands.Add(delete);
-        var insert = new NpgsqlBatchCommand($"""
-            insert into {schema}.free_door_counts (serial_number, size, insulated, vertical, province, city, area, street, place, free)
-            select d.serial_number, d.size, d.insulated, d.vertical,
-                   coalesce(c.province, ''), coalesce(c.city, ''), coalesce(c.area, ''), coalesce(c.street, ''), coalesce(c.place, ''),
-                   count(*) filter (where not d.occupied and d.usable)
-              from {schema}.doors d left join {schema}.cabinets c on c.serial_number = d.serial_number
-             where d.serial_number = any($1)
-             group by 1, 2, 3, 4, 5, 6, 7, 8, 9
+        var upsert = new NpgsqlBatchCommand($"""
+            with fresh as (
+                select g.serial_number, g.size, g.insulated, g.vertical,
+                       coalesce(c.province, '') as province, coalesce(c.city, '') as city, coalesce(c.area, '') as area,
+                       coalesce(c.street, '') as street, coalesce(c.place, '') as place, g.free
+                  from (select serial_number, size, insulated, vertical, (count(*) filter (where not occupied and usable))::int as free
+                          from {schema}.doors where serial_number = any($1) group by 1, 2, 3, 4) g
+                  left join lateral (select province, city, area, street, place from {schema}.cabinets k
+                                      where k.serial_number = g.serial_number) c on true),
+            gone as (
+                delete from {schema}.free_door_counts f
+                 where f.serial_number = any($1)
+                   and not exists (select 1 from fresh n where n.serial_number = f.serial_number and n.size = f.size
+                                      and n.insulated = f.insulated and n.vertical = f.vertical))
+            insert into {schema}.free_door_counts as f (serial_number, size, insulated, vertical, province, city, area, street, place, free)
+            select * from fresh
+            on conflict (serial_number, size, insulated, vertical) do update set
+                free = excluded.free, province = excluded.province, city = excluded.city, area = excluded.area,
+                street = excluded.street, place = excluded.place
+             where (f.free, f.province, f.city, f.area, f.street, f.place)
+                   is distinct from (excluded.free, excluded.province, excluded.city, excluded.area, excluded.street, excluded.place)
             """);
-        Add(insert, serials);
-        batch.BatchCommands.Add(insert);
+        Add(upsert, serials);
+        batch.BatchCommands.Add(upsert);
     }
 
     private static void Add<T>(NpgsqlBatchCommand cmd, IEnumerable<T> values) =>
