@@ -31,39 +31,49 @@ async Task Parallel64(int count, Func<int, Task> work)
 
 string Serial(int b) => $"{(mode == "burst" ? "BURST" : "LOAD")}{b:D6}";
 
+// prepare registers twice the banks: the second half's frames are the warm-up's, so the measured
+// run starts with every door where its own file starts.
+var registered = mode == "prepare" ? 2 * banks : banks;
+
 async Task RegisterBanks()
 {
     var watch = Stopwatch.StartNew();
     var failures = 0;
-    await Parallel64(banks, async b =>
+    await Parallel64(registered, async b =>
     {
         var serial = Serial(b);
         var bank = new[] { new { type = "快递柜", locker_info = new[] { new { category = "M", create_date = "2026-01-01", series_number = serial } } } };
         var doorItems = Enumerable.Range(1, doors).Select(d => new { series_number = serial, single_code = $"0,{d},{(d % 3 == 0 ? 72 : 32)}" }).ToArray();
         if (await Send(Frame("insert_locker_info", bank)) != 0 | await Send(Frame("insert_single_info", doorItems)) != 0) Interlocked.Increment(ref failures);
     });
-    Console.WriteLine($"registered {banks} banks x {doors} doors in {watch.Elapsed.TotalSeconds:F1} s ({failures} failures)");
+    Console.WriteLine($"registered {registered} banks x {doors} doors in {watch.Elapsed.TotalSeconds:F1} s ({failures} failures)");
 }
 
 await RegisterBanks();
 if (mode == "prepare")
 {
     // Door changes, as firmware sends them: every frame flips its door. Each door's frames come in
-    // an even number, so the file ends where it started and every pass of wrk's loop flips again
-    // (frames of one door sent close together by different connections may still arrive swapped).
-    var lines = new List<string>();
+    // an even number, so the file ends where it started and every pass of wrk's loop flips again.
+    // Each line is "<bank> <frame>": every wrk thread sends the frames of its own banks, in order
+    // (frames of one door sent close together on different connections may still arrive swapped).
     var random = new Random(5);
     var occupied = new HashSet<(int Bank, int Door)>();
     string Flip(int bank, int door)
     {
         var nowOccupied = occupied.Add((bank, door)) || !occupied.Remove((bank, door));
         var payload = new[] { new { series_number = Serial(bank), single_code = $"{door},{(nowOccupied ? 1 : 0)}" } };
-        return Encoding.ASCII.GetString(Frame("insert_single_status", payload));
+        return $"{bank} {Encoding.ASCII.GetString(Frame("insert_single_status", payload))}"; // frames.lua splits banks between wrk threads
     }
-    for (var i = 0; i < 20_000; i++) lines.Add(Flip(random.Next(banks), random.Next(1, doors + 1)));
-    foreach (var (bank, door) in occupied.ToList()) lines.Add(Flip(bank, door));
-    await File.WriteAllLinesAsync(args[4], lines);
-    Console.WriteLine($"wrote {lines.Count} frames to {args[4]}");
+    async Task WriteFrames(int firstBank, string path)
+    {
+        var lines = new List<string>();
+        for (var i = 0; i < 20_000; i++) lines.Add(Flip(firstBank + random.Next(banks), random.Next(1, doors + 1)));
+        foreach (var (bank, door) in occupied.ToList()) lines.Add(Flip(bank, door));
+        await File.WriteAllLinesAsync(path, lines);
+        Console.WriteLine($"wrote {lines.Count} frames to {path}");
+    }
+    await WriteFrames(0, args[4]);
+    await WriteFrames(banks, args[4] + ".warmup");
 }
 else
 {
