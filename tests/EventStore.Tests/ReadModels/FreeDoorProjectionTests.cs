@@ -125,4 +125,50 @@ public sealed class FreeDoorProjectionTests(DatabaseFixture db) : IClassFixture<
         await Append("SZ5", new DoorOccupied("SZ5", 2, Now));
         (await CountRowsAsync("SZ5")).ShouldHaveSingleItem().ShouldStartWith("Mfalsefalse:1@");
     }
+    [Fact]
+    public async Task counts_moved_by_delta_always_equal_a_recount_of_the_doors()
+    {
+        var random = new Random(42);
+        var sizes = new[] { DoorSize.Large, DoorSize.Medium, DoorSize.Small };
+        DoorAttributes AnyKind() => new(sizes[random.Next(3)], random.Next(2) == 0, random.Next(4) == 0);
+        var banks = Enumerable.Range(1, 6).Select(b => $"PR{b}").ToArray();
+        foreach (var bank in banks)
+            await Bank(bank, Shenzhen with { Place = bank }, Enumerable.Range(1, 8).Select(d => (d, AnyKind())).ToArray());
+
+        for (var step = 0; step < 300; step++)
+        {
+            // one session over one to three banks: a batch mixing door changes with the odd re-registration or move
+            var session = _store.OpenSession(Meta);
+            foreach (var bank in banks.OrderBy(_ => random.Next()).Take(random.Next(1, 4)))
+            {
+                var events = new List<ICabinetEvent>();
+                for (var n = random.Next(1, 6); n > 0; n--)
+                {
+                    var door = random.Next(1, 10); // door 9 was never registered
+                    events.Add(random.Next(20) switch
+                    {
+                        0 => new DoorRegistered(bank, door, 0, AnyKind(), Now),
+                        1 => new CabinetSiteChanged(bank, Shenzhen with { Place = $"{bank}-{random.Next(3)}" }, Now),
+                        < 11 => new DoorOccupied(bank, door, Now),
+                        _ => new DoorReleased(bank, door, Now),
+                    });
+                }
+                session.Append(CabinetEventNames.StreamId(bank), CabinetEventNames.StreamType, ExpectedVersion.Any, events);
+            }
+            (await session.SaveChangesAsync()).ShouldBeOfType<AppendResult.Committed>();
+        }
+
+        await using var compare = _dataSource.CreateCommand("""
+            with recount as (
+                select d.serial_number, d.size, d.insulated, d.vertical, c.place, (count(*) filter (where not d.occupied and d.usable))::int as free
+                  from rm.doors d join rm.cabinets c using (serial_number)
+                 where d.serial_number like 'PR%' group by 1, 2, 3, 4, 5),
+            counted as (select serial_number, size, insulated, vertical, place, free from rm.free_door_counts where serial_number like 'PR%')
+            select (select count(*) from recount), (select count(*) from ((table recount except table counted) union all (table counted except table recount)) x)
+            """);
+        await using var r = await compare.ExecuteReaderAsync();
+        await r.ReadAsync();
+        r.GetInt64(0).ShouldBeGreaterThan(6);
+        r.GetInt64(1).ShouldBe(0, "rows of free_door_counts that differ from a recount of rm.doors");
+    }
 }

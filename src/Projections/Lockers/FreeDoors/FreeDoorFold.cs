@@ -12,6 +12,7 @@ internal sealed class FreeDoorFold
     public Dictionary<(string Serial, int Door), DoorRegistered> Registrations { get; } = [];
     public Dictionary<(string Serial, int Door), (bool Occupied, DateTimeOffset At)> Occupancy { get; } = [];
     public HashSet<string> Serials { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> RegisteredSerials { get; } = new(StringComparer.Ordinal);
 
     public static FreeDoorFold Of(IReadOnlyList<StoredEvent> events)
     {
@@ -38,6 +39,7 @@ internal sealed class FreeDoorFold
                 break;
             case DoorRegistered d:
                 Registrations[(d.SerialNumber, d.DoorNumber)] = d;
+                RegisteredSerials.Add(d.SerialNumber);
                 break;
             case DoorOccupied o:
                 Occupancy[(o.SerialNumber, o.DoorNumber)] = (true, o.At);

@@ -86,6 +86,34 @@ internal static class FreeDoorSql
     }
 
     /// <summary>
+    /// The common batch (doors opened and closed, nothing registered or moved) moves each count by
+    /// the doors whose state really changes: the batch's last state per door against the stored
+    /// one, usable doors only. It runs before <see cref="AddOccupancyUpdates"/> and gives the same
+    /// numbers as a recompute at the cost of the changed doors instead of every door of the bank.
+    /// Every kind a bank has already has its row: registration recomputes (ADR-0011).
+    /// </summary>
+    public static void AddCountDeltas(NpgsqlBatch batch, string schema, IReadOnlyList<KeyValuePair<(string Serial, int Door), (bool Occupied, DateTimeOffset At)>> changes)
+    {
+        if (changes.Count == 0) return;
+        var cmd = new NpgsqlBatchCommand($"""
+            with moved as (
+                select d.serial_number, d.size, d.insulated, d.vertical, sum(case when u.occupied then -1 else 1 end)::int as delta
+                  from unnest($1::text[], $2::int[], $3::bool[]) as u (serial, door, occupied)
+                  join {schema}.doors d on d.serial_number = u.serial and d.door_number = u.door
+                 where d.usable and d.occupied <> u.occupied
+                 group by 1, 2, 3, 4)
+            update {schema}.free_door_counts f set free = f.free + m.delta
+              from moved m
+             where m.delta <> 0 and f.serial_number = m.serial_number and f.size = m.size
+               and f.insulated = m.insulated and f.vertical = m.vertical
+            """);
+        Add(cmd, changes.Select(c => c.Key.Serial));
+        Add(cmd, changes.Select(c => c.Key.Door));
+        Add(cmd, changes.Select(c => c.Value.Occupied));
+        batch.BatchCommands.Add(cmd);
+    }
+
+    /// <summary>
     /// Counts are recomputed from the doors of the banks this batch touched: never drift, never
     /// negative. Only rows whose count or site changed are written (an unchanged row is not
     /// rewritten, a changed `free` is a HOT update), and kinds a bank no longer has are deleted.
