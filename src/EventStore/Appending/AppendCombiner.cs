@@ -24,7 +24,7 @@ internal sealed class AppendCombiner(NpgsqlDataSource dataSource, int maxWriters
              where s.id = $1 and not s.archived and s.last_tx_id <= pg_current_xact_id() and ($2 < 0 or s.version = $2)
             returning s.version - cardinality($3::uuid[]) as start)
         insert into es.events as e (seq, stream_id, version, event_id, type, schema_version, data, metadata)
-        select nextval('es.event_seq'), $1, s.start + u.ord, u.event_id, u.type, u.schema_version, u.data, $7::jsonb
+        select nextval('es.event_seq'), $1, s.start + u.ord, u.event_id, u.type, u.schema_version, u.data, $7
           from s, unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[]) with ordinality as u (event_id, type, schema_version, data, ord)
         returning e.seq, e.version, e.created_at, e.tx_id::text
         """;
@@ -103,7 +103,8 @@ internal sealed class AppendCombiner(NpgsqlDataSource dataSource, int maxWriters
         cmd.Parameters.Add(new() { Value = item.Events.Names });
         cmd.Parameters.Add(new() { Value = item.Events.Versions });
         cmd.Parameters.Add(new() { Value = item.Events.Json, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        cmd.Parameters.Add(new() { Value = item.MetadataJson });
+        // typed jsonb: a text parameter cast in the select list would be parsed again for every event row
+        cmd.Parameters.Add(new() { Value = item.MetadataJson, NpgsqlDbType = NpgsqlDbType.Jsonb });
         return cmd;
     }
 
