@@ -98,6 +98,32 @@ public sealed class IbsEndpointTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task a_door_change_written_by_another_node_is_seen_by_the_next_frame_of_this_one()
+    {
+        const string serial = "IBS20260006";
+        await ProvisionAsync(serial);
+        var firmware = Firmware();
+        await firmware.SendAsync("insert_locker_info", new[] { Bank(serial) });
+        await firmware.SendAsync("insert_single_info", new[] { new { series_number = serial, single_code = "0,5,32" } });
+        var occupied = firmware.Frame("insert_single_status", new[] { new { series_number = serial, single_code = "5,1" } });
+        (await firmware.SendFrameAsync(occupied)).Code.ShouldBe(0);
+
+        // another Api process, with its own cache, records the door released
+        var store = api.Services.GetRequiredService<Cabinets.EventStore.PostgresEventStore>();
+        var version = await EventCountAsync(serial);
+        (await store.AppendAsync(CabinetEventNames.StreamId(serial), CabinetEventNames.StreamType,
+                Cabinets.EventStore.Appending.ExpectedVersion.Exactly(version), new EventMetadata(new Actor("node-2", "firmware", "ibs")),
+                [new DoorReleased(serial, 5, DateTimeOffset.UtcNow)]))
+            .ShouldBeOfType<Cabinets.EventStore.Appending.AppendResult.Committed>();
+
+        // this node's cache still says occupied: the same report must still become an event
+        (await firmware.SendFrameAsync(occupied)).Code.ShouldBe(0);
+        var stream = await store.ReadStreamAsync(CabinetEventNames.StreamId(serial));
+        stream.Count.ShouldBe((int)version + 2);
+        stream[^1].Data.ShouldBeOfType<DoorOccupied>().DoorNumber.ShouldBe(5);
+    }
+
+    [Fact]
     public async Task a_full_snapshot_becomes_events_only_for_the_doors_that_differ()
     {
         const string serial = "IBS20260003";
