@@ -121,28 +121,37 @@ internal sealed class ComplexityAnalyzer(
         }
 
         var childCost = Cost(definition.Type.Named, field.SelectionSet, depth + 1);
-        foreach (var multiplier in definition.CostMultipliers)
+        if (definition.CostMultipliers.Count > 0)
         {
-            childCost = Math.Min(childCost * Multiplier(definition, field, multiplier), (long)options.MaxCost + 1);
+            childCost = Math.Min(childCost * Multiplier(definition, field), (long)options.MaxCost + 1);
         }
 
         return definition.Cost + childCost;
     }
 
-    private long Multiplier(FieldDefinition definition, FieldNode field, string argumentName)
+    // The largest multiplier argument given (literal, variable or default); none: the assumed size.
+    private long Multiplier(FieldDefinition definition, FieldNode field)
     {
-        var argument = field.Arguments.FirstOrDefault(a => a.Name.Value == argumentName);
-        object? value = argument?.Value switch
+        long? largest = null;
+        foreach (var argumentName in definition.CostMultipliers)
         {
-            IntValueNode i when long.TryParse(i.Value, System.Globalization.CultureInfo.InvariantCulture, out var l) => l,
-            VariableNode v => variables.GetValueOrDefault(v.Name.Value),
-            _ => definition.GetArgument(argumentName)?.DefaultValue,
-        };
-        return value switch
-        {
-            int i => Math.Max(1, i),
-            long l => Math.Max(1, l),
-            _ => 1,
-        };
+            var argument = field.Arguments.FirstOrDefault(a => a.Name.Value == argumentName);
+            object? value = argument?.Value switch
+            {
+                IntValueNode i when long.TryParse(i.Value, System.Globalization.CultureInfo.InvariantCulture, out var l) => l,
+                VariableNode v when variables.TryGetValue(v.Name.Value, out var bound) => bound,
+                null or VariableNode => definition.GetArgument(argumentName)?.DefaultValue, // absent: the default applies
+                _ => null,
+            };
+            long? given = value switch
+            {
+                int i => i,
+                long l => l,
+                _ => null,
+            };
+            if (given is { } g) largest = Math.Max(largest ?? g, g);
+        }
+
+        return Math.Max(1, largest ?? definition.CostAssumedSize ?? 1);
     }
 }

@@ -43,8 +43,14 @@ public sealed class FieldDefinition
     /// <summary>Cost of selecting this field once (default 1); see ADR-0008.</summary>
     public int Cost { get; internal init; } = 1;
 
-    /// <summary>Arguments whose integer value multiplies the cost of the field's selection set (e.g. <c>first</c>).</summary>
+    /// <summary>
+    /// Arguments whose integer value multiplies the cost of the field's selection set (e.g.
+    /// <c>first</c>, <c>last</c>): the largest one given counts (HotChocolate's slicing arguments).
+    /// </summary>
     public IReadOnlyList<string> CostMultipliers { get; internal init; } = [];
+
+    /// <summary>The multiplier when none of <see cref="CostMultipliers"/> has a value (e.g. the default page size); 1 if unset.</summary>
+    public int? CostAssumedSize { get; internal init; }
 
     /// <summary>Free-form metadata for the application (e.g. an audit category).</summary>
     public IReadOnlyDictionary<string, object?> Metadata { get; internal init; } = new Dictionary<string, object?>();

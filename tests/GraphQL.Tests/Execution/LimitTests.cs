@@ -16,7 +16,13 @@ public sealed class LimitTests
         .Object("Node", t => t
             .Field("id", "Int", _ => 1)
             .Field("next", "Node", _ => new object())
-            .Field("list", "[Node]", f => f.Argument("first", "Int", a => a.DefaultValue(5)).Cost(2, "first").Resolve(_ => new[] { new object() })))
+            .Field("list", "[Node]", f => f.Argument("first", "Int", a => a.DefaultValue(5)).Cost(2, "first").Resolve(_ => new[] { new object() }))
+            .Field("page", "[Node]", f => f
+                .Argument("first", "Int")
+                .Argument("last", "Int")
+                .Cost(1, "first", "last")
+                .AssumedSize(20)
+                .Resolve(_ => new[] { new object() })))
         .Build();
 
     [Fact]
@@ -43,6 +49,20 @@ public sealed class LimitTests
 
         byLiteral.ToJson().ShouldBe("""{"errors":[{"message":"The operation's cost exceeds the maximum allowed cost of 50.","locations":[{"line":1,"column":1}],"extensions":{"code":"MAX_COST_EXCEEDED","cost":54,"maxCost":50}}]}""");
         byVariable.Errors.ShouldHaveSingleItem().Code.ShouldBe(ErrorCodes.MaxCostExceeded);
+    }
+
+    [Theory]
+    [InlineData("{ node { page { id } } }", 22)]                       // no first/last: the assumed page of 20
+    [InlineData("{ node { page(first: 3) { id } } }", 5)]
+    [InlineData("{ node { page(last: 7) { id } } }", 9)]
+    [InlineData("{ node { page(first: null) { id } } }", 22)]
+    [InlineData("query ($n: Int) { node { page(first: $n) { id } } }", 22)] // a variable not given
+    public async Task a_list_with_no_slicing_argument_costs_its_assumed_size(string query, int cost)
+    {
+        var result = await TestSchema.Run(query, schema: Recursive, options: new ExecutorOptions { MaxCost = cost - 1 });
+
+        result.Errors.ShouldHaveSingleItem().Extensions!["cost"].ShouldBe((long)cost);
+        (await TestSchema.Run(query, schema: Recursive, options: new ExecutorOptions { MaxCost = cost })).Executed.ShouldBeTrue();
     }
 
     [Fact]

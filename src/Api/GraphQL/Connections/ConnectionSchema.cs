@@ -61,6 +61,7 @@ internal static class ConnectionSchema
         .Argument("where", table.FilterInput)
         .Argument("order", $"[{table.SortInput}!]")
         .Cost(1, "first", "last")
+        .AssumedSize(PageArgs.DefaultSize)
         .ResolveAsync(ctx => ConnectionResolver.ResolveAsync(table, ctx.Untyped));
 
     private static void AddShared(SchemaBuilder schema) => schema

@@ -85,6 +85,18 @@ public sealed class FieldBuilder<TSource>
         return this;
     }
 
+    /// <summary>
+    /// How many items the field returns when no multiplier argument is given (HotChocolate's
+    /// <c>@listSize(assumedSize:)</c>): a connection without <c>first</c>/<c>last</c> returns its
+    /// default page, and is costed as that many rows. ADR-0008.
+    /// </summary>
+    public FieldBuilder<TSource> AssumedSize(int size)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        Config.CostAssumedSize = size;
+        return this;
+    }
+
     public FieldBuilder<TSource> Metadata(string key, object? value)
     {
         Config.Metadata[key] = value;

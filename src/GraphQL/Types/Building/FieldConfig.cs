@@ -23,6 +23,8 @@ internal sealed class FieldConfig(string name, TypeRef type)
 
     public List<string> CostMultipliers { get; } = [];
 
+    public int? CostAssumedSize { get; set; }
+
     public Dictionary<string, object?> Metadata { get; } = [];
 }
 

@@ -205,6 +205,7 @@ public sealed partial class SchemaBuilder
                 RequiredPermissions = [.. field.Permissions],
                 Cost = field.Cost,
                 CostMultipliers = [.. field.CostMultipliers],
+                CostAssumedSize = field.CostAssumedSize,
                 Metadata = new Dictionary<string, object?>(field.Metadata),
             });
         }

@@ -58,6 +58,24 @@ public sealed class CabinetLimitsTests(ConnectionsApi api) : IClassFixture<Conne
         heavy.Errors.ShouldHaveSingleItem().GetProperty("extensions").GetProperty("code").GetString().ShouldBe("MAX_COST_EXCEEDED"); // 1 + 100 × 14
     }
 
+    [Fact]
+    public async Task a_list_without_first_or_last_is_costed_as_its_default_page_of_twenty()
+    {
+        var p = await RowsAsync();
+        var admin = await api.AdminOnceAsync();
+        const string heavy = "nodes { serialNumber type provisioned registered site { province city area street place communityName } doors { number size } }";
+        string Four(string page) => "{ " + string.Join(' ', Enumerable.Range(0, 4).Select(i =>
+            $"l{i}: cabinets({page}where: {{serialNumber: {{startsWith: \"{p}\"}}}}) {{ {heavy} }}")) + " }";
+
+        var unbounded = await admin.PostGraphQLAsync(Four(""));
+        var bounded = await admin.PostGraphQLAsync(Four("first: 5, "));
+
+        var error = unbounded.Errors.ShouldHaveSingleItem().GetProperty("extensions");
+        error.GetProperty("code").GetString().ShouldBe("MAX_COST_EXCEEDED");
+        error.GetProperty("cost").GetInt64().ShouldBe(4 * (1 + 20 * 14));
+        bounded.Data.GetProperty("l3").GetProperty("nodes").GetArrayLength().ShouldBe(5); // 4 × (1 + 5 × 14)
+    }
+
     [Theory]
     [InlineData("not a cursor", "is not a cursor of this list")]
     [InlineData("""["Doors:+serialNumber,+number","x",1]""", "made for another list or order")]
