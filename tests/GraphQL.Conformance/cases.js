@@ -81,4 +81,5 @@ module.exports = [
   { name: 'variable: required and null', query: 'query ($s: String!) { cabinet(serialNumber: $s) { serialNumber } }', variables: { s: null } },
   { name: 'variable: boolean given a string', query: 'query ($b: Boolean!) { freeDoorCount @include(if: $b) }', variables: { b: 'yes' } },
   { name: 'variable: input object with a wrong field', query: 'mutation ($in: ProvisionCabinetInput!) { provisionCabinet(input: $in) { serialNumber } }', variables: { in: { serialNumber: 'x', site: { province: 'a', city: 1 } } } },
+  { name: 'variable: missing, wrong and unknown fields, nested', query: 'mutation ($in: ProvisionCabinetInput!, $n: Int) { provisionCabinet(input: $in) { serialNumber } }', variables: { in: { site: { province: 'a', city: 1, bogus: true }, extra: 1 }, n: 'x' } },
 ];

@@ -15,14 +15,21 @@ public static partial class ValueCoercion
     /// <summary>Marks "no value" (an absent variable), which differs from an explicit null.</summary>
     public static readonly object Undefined = new();
 
-    /// <summary>Coerces an external value (a variable's JSON value) to <paramref name="type"/>.</summary>
-    public static object? CoerceInput(object? value, GraphQLType type, string path)
+    /// <summary>Coerces an external value (a variable's JSON value) to <paramref name="type"/>; throws at the first problem.</summary>
+    public static object? CoerceInput(object? value, GraphQLType type, string path) => CoerceInput(value, type, path, null);
+
+    /// <summary>
+    /// Like <see cref="CoerceInput(object?, GraphQLType, string)"/>, but every problem is added to
+    /// <paramref name="problems"/> and coercion goes on, as graphql-js's <c>coerceInputValue</c> does
+    /// with its <c>onError</c>: one variable can report several. The value is meaningless when any was added.
+    /// </summary>
+    internal static object? CoerceInput(object? value, GraphQLType type, string path, List<InputCoercionException>? problems)
     {
         if (type is NonNullType nonNull)
         {
             return value is null
-                ? throw new InputCoercionException($"Expected non-nullable type \"{type}\" not to be null.", path, null)
-                : CoerceInput(value, nonNull.OfType, path);
+                ? Fail(problems, new InputCoercionException($"Expected non-nullable type \"{type}\" not to be null.", path, null))
+                : CoerceInput(value, nonNull.OfType, path, problems);
         }
 
         if (value is null)
@@ -36,21 +43,32 @@ public static partial class ValueCoercion
                 var result = new object?[items.Count];
                 for (var i = 0; i < items.Count; i++)
                 {
-                    result[i] = CoerceInput(items[i], list.OfType, $"{path}[{i}]");
+                    result[i] = CoerceInput(items[i], list.OfType, $"{path}[{i}]", problems);
                 }
 
                 return result;
             case ListType list:
-                return new[] { CoerceInput(value, list.OfType, path) };
+                return new[] { CoerceInput(value, list.OfType, path, problems) };
             case InputObjectType input:
-                return CoerceInputObject(value, input, path);
+                return CoerceInputObject(value, input, path, problems);
             case EnumType @enum:
-                return Leaf(path, value, () => @enum.ParseValue(value));
+                return Leaf(path, value, () => @enum.ParseValue(value), problems);
             case ScalarType scalar:
-                return Leaf(path, value, () => scalar.ParseValue(value));
+                return Leaf(path, value, () => scalar.ParseValue(value), problems);
             default:
-                throw new InputCoercionException($"{type} is not an input type.", path, value);
+                return Fail(problems, new InputCoercionException($"{type} is not an input type.", path, value));
         }
+    }
+
+    private static object? Fail(List<InputCoercionException>? problems, InputCoercionException problem)
+    {
+        if (problems is null)
+        {
+            throw problem;
+        }
+
+        problems.Add(problem);
+        return null;
     }
 
     /// <summary>Coerces a default value written in C#; enum members and CLR numbers are accepted as such.</summary>
@@ -78,19 +96,14 @@ public static partial class ValueCoercion
         }
     }
 
-    private static Dictionary<string, object?> CoerceInputObject(object value, InputObjectType input, string path)
+    // graphql-js order: the type's fields first, then keys the type does not define, then @oneOf.
+    private static Dictionary<string, object?>? CoerceInputObject(object value, InputObjectType input, string path,
+        List<InputCoercionException>? problems)
     {
         if (value is not IReadOnlyDictionary<string, object?> fields)
         {
-            throw new InputCoercionException($"Expected type \"{input.Name}\" to be an object.", path, value);
-        }
-
-        foreach (var key in fields.Keys)
-        {
-            if (input.GetField(key) is null)
-            {
-                throw new InputCoercionException($"Field \"{key}\" is not defined by type \"{input.Name}\".", path, value);
-            }
+            Fail(problems, new InputCoercionException($"Expected type \"{input.Name}\" to be an object.", path, value));
+            return null;
         }
 
         var result = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -98,7 +111,7 @@ public static partial class ValueCoercion
         {
             if (fields.TryGetValue(field.Name, out var fieldValue))
             {
-                result[field.Name] = CoerceInput(fieldValue, field.Type, Append(path, field.Name));
+                result[field.Name] = CoerceInput(fieldValue, field.Type, Append(path, field.Name), problems);
             }
             else if (field.HasDefaultValue)
             {
@@ -106,11 +119,31 @@ public static partial class ValueCoercion
             }
             else if (field.Type.IsNonNull)
             {
-                throw new InputCoercionException($"Field \"{field.Name}\" of required type \"{field.Type}\" was not provided.", path, value);
+                Fail(problems, new InputCoercionException($"Field \"{field.Name}\" of required type \"{field.Type}\" was not provided.", path, value));
             }
         }
 
-        CheckOneOf(input, result, path, value);
+        foreach (var key in fields.Keys.Where(key => input.GetField(key) is null))
+        {
+            Fail(problems, new InputCoercionException($"Field \"{key}\" is not defined by type \"{input.Name}\".", path, value));
+        }
+
+        if (problems is null)
+        {
+            CheckOneOf(input, result, path, value);
+        }
+        else
+        {
+            try
+            {
+                CheckOneOf(input, result, path, value);
+            }
+            catch (InputCoercionException e)
+            {
+                problems.Add(e);
+            }
+        }
+
         return result;
     }
 
@@ -135,7 +168,7 @@ public static partial class ValueCoercion
     /// <summary>graphql-js <c>printPathArray</c> form: <c>.field</c>, then <c>[index]</c> for list items.</summary>
     internal static string Append(string path, string field) => $"{path}.{field}";
 
-    private static object Leaf(string path, object? value, Func<object> parse)
+    private static object? Leaf(string path, object? value, Func<object> parse, List<InputCoercionException>? problems = null)
     {
         try
         {
@@ -143,7 +176,7 @@ public static partial class ValueCoercion
         }
         catch (InputCoercionException e)
         {
-            throw new InputCoercionException(e.Message, path, value);
+            return Fail(problems, new InputCoercionException(e.Message, path, value));
         }
     }
 }

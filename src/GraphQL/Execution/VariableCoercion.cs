@@ -24,50 +24,63 @@ internal static class VariableCoercion
         {
             var name = definition.Variable.Name.Value;
             var type = ToType(schema, definition.Type);
-            string? message = null;
+            var messages = new List<string>();
             if (type is null)
             {
-                message = $"Variable \"${name}\" has an unknown type \"{definition.Type}\".";
+                messages.Add($"Variable \"${name}\" has an unknown type \"{definition.Type}\".");
             }
             else if (!inputs.TryGetValue(name, out var input))
             {
                 if (definition.DefaultValue is { } defaultValue)
                 {
-                    message = Try(() => values[name] = ValueCoercion.CoerceLiteral(defaultValue, type, null, ""), name);
+                    messages.AddRange(Try(() => values[name] = ValueCoercion.CoerceLiteral(defaultValue, type, null, ""), name));
                 }
                 else if (type.IsNonNull)
                 {
-                    message = $"Variable \"${name}\" of required type \"{definition.Type}\" was not provided.";
+                    messages.Add($"Variable \"${name}\" of required type \"{definition.Type}\" was not provided.");
                 }
             }
             else if (input is null && type.IsNonNull)
             {
-                message = $"Variable \"${name}\" of non-null type \"{definition.Type}\" must not be null.";
+                messages.Add($"Variable \"${name}\" of non-null type \"{definition.Type}\" must not be null.");
             }
             else
             {
-                message = Try(() => values[name] = ValueCoercion.CoerceInput(input, type, ""), name);
+                // every problem of the value, as graphql-js reports them (spec 6.4.1 only asks for one)
+                var problems = new List<InputCoercionException>();
+                values[name] = ValueCoercion.CoerceInput(input, type, "", problems);
+                messages.AddRange(problems.Select(p => p.Describe($"Variable \"${name}\"", name)));
             }
 
-            if (message is not null)
+            foreach (var message in messages)
             {
-                (errors ??= []).Add(new GraphQLError(message, [definition.Location], code: ErrorCodes.BadUserInput));
+                errors ??= [];
+                if (errors.Count == MaxErrors)
+                {
+                    errors.Add(new GraphQLError("Too many errors processing variables, error limit reached. Execution aborted.", code: ErrorCodes.BadUserInput));
+                    return (values, errors);
+                }
+
+                errors.Add(new GraphQLError(message, [definition.Location], code: ErrorCodes.BadUserInput));
             }
         }
 
         return (values, errors);
     }
 
-    private static string? Try(Action coerce, string name)
+    /// <summary>graphql-js's cap on variable errors per request.</summary>
+    private const int MaxErrors = 50;
+
+    private static IEnumerable<string> Try(Action coerce, string name)
     {
         try
         {
             coerce();
-            return null;
+            return [];
         }
         catch (InputCoercionException e)
         {
-            return e.Describe($"Variable \"${name}\"", name);
+            return [e.Describe($"Variable \"${name}\"", name)];
         }
     }
 
