@@ -10,7 +10,10 @@ namespace Cabinets.EventStore.Daemon;
 /// <see cref="Events"/>, so the checkpoint may move to the frontier even when it is not one of
 /// them: filtered projections keep up with the head, and lag and waits work on any position.
 /// </summary>
-internal sealed record CommittedBatch(IReadOnlyList<StoredEvent> Events, EventPosition Frontier);
+/// <param name="Full">The read stopped at its row limit, so more may follow before the head. Rows
+/// of other types count towards that limit: a full batch can hold fewer events than the limit, so
+/// callers ask this, never the event count.</param>
+internal sealed record CommittedBatch(IReadOnlyList<StoredEvent> Events, EventPosition Frontier, bool Full);
 
 /// <summary>
 /// Same predicate as <see cref="PostgresEventStore.ReadCommittedAfterAsync"/>, plus the head in
@@ -100,6 +103,6 @@ internal sealed class CommittedReader
 
         // A full batch may have stopped short of the head; a short one read everything up to it.
         var frontier = rows == maxCount ? last : head is { } h ? Positions.Min(h, upTo) : after;
-        return new CommittedBatch(events, Positions.Max(frontier, after));
+        return new CommittedBatch(events, Positions.Max(frontier, after), rows == maxCount);
     }
 }

@@ -55,7 +55,7 @@ internal sealed class ProjectionRunner(IProjection projection, DaemonRuntime rt)
                 }
                 // Catching up: read the next batch while this one is applied (reading changes
                 // nothing, and its apply is fenced on this batch's frontier like any other).
-                if (batch.Events.Count == rt.Options.BatchSize) prefetch = ReadAsync(batch.Frontier, ct);
+                if (batch.Full) prefetch = ReadAsync(batch.Frontier, ct);
 
                 var (outcome, position) = await _applier.ApplyAsync(checkpoint.Position, batch, ct);
                 if (outcome == ApplyOutcome.Applied) checkpoint = checkpoint with { Position = position };

@@ -39,7 +39,7 @@ internal sealed class ShadowRebuild(IProjection projection, DaemonRuntime rt)
                     total = Math.Max(total, done);
                     progress?.Report(new RebuildProgress(Name, RebuildPhase.Replaying, done, total, position));
                 }
-                if (batch.Events.Count < rt.Options.BatchSize) break; // caught up with the target as of this read
+                if (!batch.Full) break; // caught up with the target as of this read
             }
 
             progress?.Report(new RebuildProgress(Name, RebuildPhase.Swapping, done, total, position));

@@ -8,16 +8,6 @@ namespace Cabinets.EventStore.Tests.Daemon;
 /// <summary>Rebuilds fill a shadow schema while the live tables serve, then swap in one short transaction.</summary>
 public sealed class RebuildTests(DatabaseFixture db) : DaemonTestBase(db)
 {
-    private sealed class Recorded : IProgress<RebuildProgress>
-    {
-        public List<RebuildProgress> Reports { get; } = [];
-
-        public void Report(RebuildProgress value)
-        {
-            lock (Reports) Reports.Add(value);
-        }
-    }
-
     [Fact]
     public async Task an_async_rebuild_runs_in_a_shadow_schema_while_the_live_table_keeps_answering_then_swaps()
     {
@@ -36,7 +26,7 @@ public sealed class RebuildTests(DatabaseFixture db) : DaemonTestBase(db)
             inShadow.TrySetResult();
             await release.Task;
         };
-        var progress = new Recorded();
+        var progress = new RecordedProgress();
         var rebuild = daemon.RebuildAsync("rebuilt", progress);
         await inShadow.Task;
 
