@@ -11,7 +11,8 @@ namespace Cabinets.EventStore.Appending;
 /// written together: one round trip, one transaction, one WAL flush for all of them. Each append is
 /// its own statement that writes only when its stream is where the session expects it, and never
 /// raises: one that does not apply writes nothing, leaves the others alone, and is handed back to
-/// take the ordinary path (which reports the precise conflict). Streams are updated in id order,
+/// take the ordinary path (which reports the precise conflict). A batch the server refuses is
+/// handed back whole; a batch whose outcome is unknown (connection lost) fails with that error. Streams are updated in id order,
 /// so two combined transactions cannot deadlock on each other. No timer waits for company: a
 /// session is written at once when a writer is free, so a quiet system sees no added latency.
 /// </summary>
@@ -86,11 +87,19 @@ internal sealed class AppendCombiner(NpgsqlDataSource dataSource, int maxWriters
             for (var i = 0; i < batch.Count; i++)
                 batch[i].Done.TrySetResult(rows[i].Count == batch[i].Events.Ids.Length ? rows[i] : null);
         }
-#pragma warning disable CA1031 // the batch was rolled back as a whole: each session retries on its own and meets the error there
-        catch (Exception)
+        catch (PostgresException)
+        {
+            // The server refused a statement, so it rolled the whole implicit transaction back:
+            // nothing was written, and each session retries on its own and meets the error there.
+            foreach (var item in batch) item.Done.TrySetResult(null);
+        }
+#pragma warning disable CA1031 // handed to every waiting session, as the ordinary path would throw it
+        catch (Exception e)
 #pragma warning restore CA1031
         {
-            foreach (var item in batch) item.Done.TrySetResult(null);
+            // A lost connection or a timeout may come after the commit: the outcome is unknown, so
+            // it is reported, never retried here (a retry could append the events a second time).
+            foreach (var item in batch) item.Done.TrySetException(e);
         }
     }
 
