@@ -37,11 +37,11 @@ public sealed class CommandPipeline<TCommand, TAnswer>(
                 return Duplicate(first);
 
             // The first attempt decides on this process's cached state without a read; the append's
-            // version check guards what it writes, and a stale cache only costs a conflict and a retry.
-            // A refusal or a no-op writes nothing to check, so it is confirmed on the store's state.
+            // version check guards every stream it writes, and a stale cache only costs a conflict
+            // and a retry. A plan that relied on a cached stream it does not write (a refusal, a
+            // no-op) has nothing to check it, so it is decided again on the store's state.
             var plan = await handler.PlanAsync(runtime, command, trustCache: attempt == 1, ct);
-            if (plan.Unconfirmed && (plan.Error is not null || plan.Writes.Count == 0))
-                plan = await handler.PlanAsync(runtime, command, trustCache: false, ct);
+            if (plan.Unconfirmed) plan = await handler.PlanAsync(runtime, command, trustCache: false, ct);
             var result = plan.Error is { } error ? await RejectAsync(error, key, metadata, ct) : await CommitAsync(plan, key, metadata, ct);
             if (result is AppendResult.Conflict conflict)
             {

@@ -26,15 +26,15 @@ internal sealed record PlannedWrite(StreamRef Stream, ExpectedVersion Expected, 
 internal sealed record Plan(IReadOnlyList<PlannedWrite> Writes, IReadOnlyList<OutgoingMessage> Messages, object? Answer, DomainError? Error)
 {
     /// <summary>
-    /// Decided on a cached state that the store has not confirmed. Writes are safe (the append checks
-    /// the version), but a refusal or a decision to do nothing must be confirmed first (ADR-0011).
+    /// Decided on a cached state that no append of this plan will check: a stream read from the
+    /// cache and not written at its read version (a refusal, a no-op, or the other stream of a
+    /// two-stream decision). Such a plan is decided again on the store's state (ADR-0011).
     /// </summary>
     public bool Unconfirmed { get; private init; }
 
     public static Plan From<TEvent>(Decision<TEvent> decision, IReadOnlyList<LoadedStream> loaded)
     {
-        var unconfirmed = loaded.Any(l => l.FromCache);
-        if (decision.Error is { } error) return new Plan([], [], null, error) { Unconfirmed = unconfirmed };
+        if (decision.Error is { } error) return new Plan([], [], null, error) { Unconfirmed = loaded.Any(l => l.FromCache) };
         var primary = loaded[0];
         var writes = new List<PlannedWrite> { new(primary.Stream, primary.Expected, decision.Events.Cast<object>().ToList()) };
         foreach (var other in decision.OtherStreams)
@@ -45,6 +45,8 @@ internal sealed record Plan(IReadOnlyList<PlannedWrite> Writes, IReadOnlyList<Ou
             var expected = loaded.FirstOrDefault(l => l.Stream.Id == other.StreamId)?.Expected ?? ExpectedVersion.NoStream;
             writes.Add(new(new StreamRef(other.StreamId, other.StreamType), expected, other.Events));
         }
-        return new Plan(writes.Where(w => w.Events.Count > 0).ToList(), decision.Messages, decision.Answer, null) { Unconfirmed = unconfirmed };
+        var checkedWrites = writes.Where(w => w.Events.Count > 0).ToList();
+        var unconfirmed = loaded.Any(l => l.FromCache && !checkedWrites.Any(w => w.Stream.Id == l.Stream.Id && w.Expected == l.Expected));
+        return new Plan(checkedWrites, decision.Messages, decision.Answer, null) { Unconfirmed = unconfirmed };
     }
 }

@@ -1,3 +1,4 @@
+using Cabinets.Domain.Deciding;
 using Cabinets.EventStore.Appending;
 using Cabinets.EventStore.Events;
 using Cabinets.Messaging.Commands;
@@ -64,6 +65,28 @@ public sealed class AggregateCacheTests(DatabaseFixture db) : MessagingTestBase(
         var result = await deposit.ExecuteAsync(Deposit(account, 0), Teller);
 
         result.ShouldBeOfType<CommandResult<Balance>.Accepted>().Answer.ShouldBe(new Balance(110));
+    }
+
+    [Fact]
+    public async Task a_two_stream_decision_that_writes_only_one_checks_the_other_against_the_store()
+    {
+        // "top up From to To's balance": reads both accounts, writes only From
+        var topUp = new CommandPipeline<Transfer, Balance>(CommandHandler.For<Transfer, Balance>("account.top_up").OnStreams(
+                Account.Decider, t => new StreamRef($"account-{t.From}", "account"),
+                Account.Decider, t => new StreamRef($"account-{t.To}", "account"),
+                (t, from, to) => Decision<AccountEvent>.Accept(new Deposited(to.Balance - from.Balance, t.Now)).AnswerWith(new Balance(to.Balance))),
+            Runtime());
+        var deposit = DepositPipeline(Runtime());
+        var (mine, other) = (NewAccountId(), NewAccountId());
+        await deposit.ExecuteAsync(Deposit(mine, 1), Teller);
+        await deposit.ExecuteAsync(Deposit(other, 10), Teller);
+        (await topUp.ExecuteAsync(new Transfer(mine, other, 0, Clock.GetUtcNow()), Teller)).ShouldBeOfType<CommandResult<Balance>.Accepted>();
+        await DepositElsewhereAsync(other, 1, 100); // other: 110, behind topUp's cache
+
+        var result = await topUp.ExecuteAsync(new Transfer(mine, other, 0, Clock.GetUtcNow()), Teller);
+
+        result.ShouldBeOfType<CommandResult<Balance>.Accepted>().Answer.ShouldBe(new Balance(110));
+        (await Store.ReadStreamAsync($"account-{mine}")).Select(e => ((Deposited)e.Data).Amount).ShouldBe([1L, 9L, 100L]);
     }
 
     [Fact]
