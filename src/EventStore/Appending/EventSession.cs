@@ -58,18 +58,19 @@ public sealed class EventSession
         // work: without an explicit transaction PostgreSQL runs it as one implicit transaction
         // (all or nothing), committed in the same round trip instead of a second one.
         var writesOnly = _store.InlineProjections.Count == 0 && _participants.Count == 0;
+        var prepared = ordered.Select(s => s.Prepare(_store.Types)).ToList();
+        var metadataJson = JsonSerializer.Serialize(_metadata, EventTypeRegistry.JsonOptions);
         if (writesOnly && _command is null && ordered is [{ Expected.Value: >= 1 or -1 or -3 } single])
         {
             // The hot path (a known stream, nothing else to do) is group-committed with its neighbours.
-            var prepared = single.Prepare(_store.Types);
-            var written = await _store.Combiner.AppendAsync(single.StreamId, single.Expected, prepared, MetadataJson()).WaitAsync(ct);
-            if (written is not null) return new AppendResult.Committed(ToStored(single, prepared, written));
+            var written = await _store.Combiner.AppendAsync(single.StreamId, single.Expected, prepared[0], metadataJson).WaitAsync(ct);
+            if (written is not null) return new AppendResult.Committed(ToStored(single, prepared[0], written));
         }
         await using var conn = await _store.DataSource.OpenConnectionAsync(ct);
         await using var tx = writesOnly ? null : await conn.BeginTransactionAsync(ct);
         try
         {
-            var events = await WriteAsync(conn, tx, ordered, ct);
+            var events = await WriteAsync(conn, tx, ordered, prepared, metadataJson, ct);
             foreach (var projection in _store.InlineProjections)
             {
                 var relevant = projection.EventTypes.Count == 0 ? events : events.Where(e => projection.EventTypes.Contains(e.TypeName)).ToList();
@@ -89,7 +90,8 @@ public sealed class EventSession
         }
     }
 
-    private async Task<List<StoredEvent>> WriteAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, List<PendingStream> streams, CancellationToken ct)
+    private async Task<List<StoredEvent>> WriteAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, List<PendingStream> streams,
+        List<PreparedEvents> prepared, string metadataJson, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(conn, tx);
         if (_command is { } command)
@@ -99,8 +101,6 @@ public sealed class EventSession
             record.Parameters.Add(new() { Value = command.Outcome });
             batch.BatchCommands.Add(record);
         }
-        var metadataJson = MetadataJson();
-        var prepared = streams.Select(s => s.Prepare(_store.Types)).ToList();
         foreach (var (stream, p) in streams.Zip(prepared))
         {
             var append = new NpgsqlBatchCommand("select seq, version, created_at, tx_id from es.append_events($1, $2, $3, $4, $5, $6, $7::jsonb[], $8::jsonb)");
@@ -117,8 +117,6 @@ public sealed class EventSession
         var rows = await WrittenRow.ReadAsync(batch, streams.Count, ct);
         return streams.Select((stream, i) => ToStored(stream, prepared[i], rows[i])).SelectMany(e => e).ToList();
     }
-
-    private string MetadataJson() => JsonSerializer.Serialize(_metadata, EventTypeRegistry.JsonOptions);
 
     private List<StoredEvent> ToStored(PendingStream stream, PreparedEvents prepared, IReadOnlyList<WrittenRow> rows) =>
         rows.Select((row, i) => new StoredEvent(row.Seq, row.TransactionId, stream.StreamId, row.Version, prepared.Ids[i], prepared.Names[i],

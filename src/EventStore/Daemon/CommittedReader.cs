@@ -40,12 +40,10 @@ internal sealed class CommittedReader
                  where tx_id < pg_snapshot_xmin(pg_current_snapshot())
                  order by tx_id desc, seq desc limit 1)
             select e.seq, e.tx_id::text, e.stream_id, e.version, e.event_id, e.type, e.schema_version,
-                   e.data, e.metadata, e.created_at, h.tx_id::text, h.seq, e.wanted
+                   case when e.wanted then e.data::text end, case when e.wanted then e.metadata::text end,
+                   e.created_at, h.tx_id::text, h.seq, e.wanted
               from h left join lateral (
-                    select x.seq, x.tx_id, x.stream_id, x.version, x.event_id, x.type, x.schema_version, x.created_at,
-                           case when {wanted} then x.data::text end as data,
-                           case when {wanted} then x.metadata::text end as metadata,
-                           {wanted} as wanted
+                    select x.*, {wanted} as wanted
                       from es.events x
                      where (x.tx_id, x.seq) > ($1::text::xid8, $2)
                        and (x.tx_id, x.seq) <= (h.tx_id, h.seq)

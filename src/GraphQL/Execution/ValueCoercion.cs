@@ -128,26 +128,12 @@ public static partial class ValueCoercion
             Fail(problems, new InputCoercionException($"Field \"{key}\" is not defined by type \"{input.Name}\".", path, value));
         }
 
-        if (problems is null)
-        {
-            CheckOneOf(input, result, path, value);
-        }
-        else
-        {
-            try
-            {
-                CheckOneOf(input, result, path, value);
-            }
-            catch (InputCoercionException e)
-            {
-                problems.Add(e);
-            }
-        }
-
+        CheckOneOf(input, result, path, value, problems);
         return result;
     }
 
-    internal static void CheckOneOf(InputObjectType input, Dictionary<string, object?> fields, string path, object? value)
+    internal static void CheckOneOf(InputObjectType input, Dictionary<string, object?> fields, string path, object? value,
+        List<InputCoercionException>? problems = null)
     {
         if (!input.IsOneOf)
         {
@@ -156,12 +142,11 @@ public static partial class ValueCoercion
 
         if (fields.Count != 1)
         {
-            throw new InputCoercionException($"Exactly one key must be specified for OneOf type \"{input.Name}\".", path, value);
+            Fail(problems, new InputCoercionException($"Exactly one key must be specified for OneOf type \"{input.Name}\".", path, value));
         }
-
-        if (fields.Values.Single() is null)
+        else if (fields.Values.Single() is null)
         {
-            throw new InputCoercionException($"Field \"{fields.Keys.Single()}\" must be non-null.", Append(path, fields.Keys.Single()), null);
+            Fail(problems, new InputCoercionException($"Field \"{fields.Keys.Single()}\" must be non-null.", Append(path, fields.Keys.Single()), null));
         }
     }
 

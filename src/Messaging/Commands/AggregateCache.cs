@@ -24,12 +24,7 @@ public sealed class AggregateCache(int capacity = 100_000)
         var cached = _states.TryGetValue(key, out var hit);
         var (state, version) = cached ? ((TState)hit.State!, hit.Version) : (evolver.Initial, 0L);
         if (cached && !readNewer) return (state, version, true);
-        // Events of other types (or unregistered ones, read as UnknownEvent) do not change this state.
-        foreach (var e in await store.ReadStreamAsync(streamId, version + 1, ct: ct))
-        {
-            if (e.Data is TEvent known) state = evolver.Evolve(state, known);
-            version = e.Version;
-        }
+        (state, version) = Fold(evolver, state, version, await store.ReadStreamAsync(streamId, version + 1, ct: ct));
         if (version > 0 && (hit.Version != version || hit.State is null)) Remember(key, state, version);
         return (state, version, false);
     }
@@ -45,10 +40,21 @@ public sealed class AggregateCache(int capacity = 100_000)
         var key = (streamId, (object)evolver);
         var (state, version) = _states.TryGetValue(key, out var hit) ? ((TState)hit.State!, hit.Version) : (evolver.Initial, 0L);
         if (version != events[0].Version - 1) return; // the cache moved on, or never saw the stream's start
+        (state, version) = Fold(evolver, state, version, events);
+        if (hit.State is null) Remember(key, state, version);
+        else _states.TryUpdate(key, (state, version), hit);
+    }
+
+    // Events of other types (or unregistered ones, read as UnknownEvent) do not change the state.
+    private static (TState State, long Version) Fold<TState, TEvent>(
+        IEvolver<TState, TEvent> evolver, TState state, long version, IEnumerable<StoredEvent> events)
+    {
         foreach (var e in events)
+        {
             if (e.Data is TEvent known) state = evolver.Evolve(state, known);
-        if (hit.State is null) Remember(key, state, events[^1].Version);
-        else _states.TryUpdate(key, (state, events[^1].Version), hit);
+            version = e.Version;
+        }
+        return (state, version);
     }
 
     private void Remember((string, object) key, object? state, long version)
