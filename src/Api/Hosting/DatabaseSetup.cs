@@ -16,12 +16,25 @@ internal static partial class DatabaseSetup
         var configured = builder.Configuration.GetConnectionString("EventStore");
         if (!string.IsNullOrWhiteSpace(configured)) return configured;
 
-        var dataDir = builder.Configuration["EmbeddedPostgres:DataDirectory"] ?? Path.Combine(".data", "postgres");
+        var configuredDir = builder.Configuration["EmbeddedPostgres:DataDirectory"];
+        var dataDir = configuredDir ?? Path.Combine(".data", "postgres");
         var port = builder.Configuration.GetValue("EmbeddedPostgres:Port", 0);
         EmbeddedPostgres embedded;
         try
         {
-            embedded = await EmbeddedPostgres.StartAsync(dataDir, port);
+            try
+            {
+                embedded = await EmbeddedPostgres.StartAsync(dataDir, port);
+            }
+            catch (DataDirectoryUnreachableException) when (configuredDir is null)
+            {
+                // Root in a private home (0700, like /root): the postgres user cannot reach the
+                // default directory. Use one under /var/lib, which only root can create, per checkout.
+                var fallback = FallbackDataDirectory(dataDir);
+                Console.Error.WriteLine($"Embedded PostgreSQL: the postgres user cannot reach {Path.GetFullPath(dataDir)}; using {fallback} " +
+                    "(set EmbeddedPostgres__DataDirectory to choose)");
+                embedded = await EmbeddedPostgres.StartAsync(fallback, port);
+            }
         }
         catch (InvalidOperationException e)
         {
@@ -31,6 +44,13 @@ internal static partial class DatabaseSetup
         builder.Services.AddHostedService<EmbeddedPostgresStopper>();
         await CreateDatabaseIfMissingAsync(embedded.ConnectionString());
         return embedded.ConnectionString(DatabaseName);
+    }
+
+    private static string FallbackDataDirectory(string dataDir)
+    {
+        var checkout = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(dataDir))))[..12];
+        return Path.Combine("/var/lib/cabinets", checkout, "postgres");
     }
 
     private static async Task CreateDatabaseIfMissingAsync(string adminConnection)

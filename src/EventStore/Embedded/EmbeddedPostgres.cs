@@ -48,7 +48,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             throw new InvalidOperationException($"'{_dataDir}' is not empty and holds no PostgreSQL cluster.");
         await ChownAsync(ct);
         if (_asPostgresUser && !await CanReachAsync(ct))
-            throw new InvalidOperationException(
+            throw new DataDirectoryUnreachableException(
                 $"the postgres user cannot reach '{_dataDir}': every parent directory must be searchable by others (chmod o+x), " +
                 "or set EmbeddedPostgres__DataDirectory to a path under such a directory");
         await RunAsync("initdb", ["-D", _dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"], ct);
@@ -129,3 +129,6 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 }
+
+/// <summary>Run as root, the server runs as user postgres, which cannot reach the data directory (a parent is not searchable by others).</summary>
+public sealed class DataDirectoryUnreachableException(string message) : InvalidOperationException(message);
