@@ -7,27 +7,26 @@ using Cabinets.Api.Lockers.Ibs;
 using Cabinets.Api.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
-if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
+if (AdminCli.IsInvoked(args)) builder.WebHost.UseUrls("http://127.0.0.1:0"); // the CLI serves nothing
+else if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://127.0.0.1:5080"); // API-CONTRACT.md, Running
-await builder.AddEventStoreAsync();
-builder.AddPlatform()
-    .AddAccess(builder.Configuration)
-    .AddLockers(builder.Configuration)
-    .AddOperations();
-builder.Services.AddSingleton<ProjectionRebuilds>();
-builder.Services.AddSingleton<GraphQLModule>();
+await builder.AddCritterStackAsync();
+builder.AddPlatform();
+builder.Services.AddAccess(builder.Configuration).AddLockers(builder.Configuration).AddOperations();
+builder.Services.AddSingleton<GraphQLModule>().AddSingleton<StartupGate>();
 
 var app = builder.Build();
-await app.MigrateAsync();
-if (AdminCli.IsInvoked(args)) return await AdminCli.RunAsync(app, args);
-await app.BootstrapAdminAsync();
 app.UsePlatform();
 app.MapHealth();
 app.MapAuth();
 app.MapIbs();
 app.MapGraphQL();
-await app.RunAsync();
+await app.StartAsync(); // Marten applies its schema and Wolverine starts its agents before the first command
+if (AdminCli.IsInvoked(args)) return await AdminCli.RunAsync(app, args);
+await app.BootstrapAdminAsync();
+app.Services.GetRequiredService<StartupGate>().Open();
+await app.WaitForShutdownAsync();
 return 0;
 
-/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+/// <summary>Entry point, visible to Alba's <c>AlbaHost.For&lt;Program&gt;</c> in the tests.</summary>
 public partial class Program;

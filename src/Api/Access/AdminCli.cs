@@ -1,7 +1,6 @@
+using Cabinets.Api.Commands;
+using Cabinets.Api.Hosting.Embedded;
 using Cabinets.Domain.Access.AdminUsers;
-using Cabinets.EventStore.Embedded;
-using Cabinets.EventStore.Events;
-using Cabinets.Messaging.Commands;
 
 namespace Cabinets.Api.Access;
 
@@ -30,14 +29,14 @@ internal static class AdminCli
                 return 2;
             }
             var hash = app.Services.GetRequiredService<PasswordHasher>().Hash(password);
-            var result = await app.Services.GetRequiredService<CommandPipeline<CreateAdminUser, object?>>().ExecuteAsync(
+            var result = await app.Services.GetRequiredService<CommandSender>().SendAsync(
                 new CreateAdminUser(username, hash, [role], app.Services.GetRequiredService<TimeProvider>().GetUtcNow()),
                 new CommandContext(new Actor(Environment.UserName, "operator", "cli")));
             var (message, code) = result switch
             {
-                CommandResult<object?>.Accepted => ($"created {role} '{username}'", 0),
-                CommandResult<object?>.Rejected r => (r.Error.Message, 1),
-                CommandResult<object?>.Invalid i => (string.Join("; ", i.Errors.Select(e => $"{e.Field}: {e.Message}")), 1),
+                CommandOutcome.Accepted => ($"created {role} '{username}'", 0),
+                CommandOutcome.Rejected r => (r.Error.Message, 1),
+                CommandOutcome.Invalid i => (string.Join("; ", i.Errors.Select(e => $"{e.Field}: {e.Message}")), 1),
                 _ => ("could not create the user; try again", 1),
             };
             await (code == 0 ? Console.Out : Console.Error).WriteLineAsync(message);

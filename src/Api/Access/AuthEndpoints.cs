@@ -1,7 +1,7 @@
+using Cabinets.Api.Commands;
 using Cabinets.Domain.Access.AdminUsers;
-using Cabinets.EventStore;
-using Cabinets.EventStore.Events;
-using Cabinets.Messaging.Commands;
+using Cabinets.Projections.Access.AdminUsers;
+using Marten;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Cabinets.Api.Access;
@@ -24,8 +24,8 @@ internal static class AuthEndpoints
         return app;
     }
 
-    private static async Task<IResult> LoginAsync(LoginRequest request, PostgresEventStore store, TokenStore tokens,
-        CommandPipeline<RecordSignIn, object?> signIns, TimeProvider clock, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> LoginAsync(LoginRequest request, IQuerySession store, TokenStore tokens,
+        CommandSender commands, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Username) || string.IsNullOrEmpty(request.Password))
             return Results.ValidationProblem(new Dictionary<string, string[]>
@@ -35,15 +35,14 @@ internal static class AuthEndpoints
             }.Where(kv => kv.Value.Length > 0).ToDictionary(), type: "urn:cabinets:error:validation");
 
         var username = request.Username.Trim();
-        var user = (await store.AggregateStreamAsync(AdminUserEventNames.StreamId(username), AdminUserState.Initial,
-            (s, e) => e is IAdminUserEvent known ? AdminUserState.Evolve(s, known) : s, ct: ct))?.State;
+        var user = (await store.LoadAsync<AdminUserSnapshot>(AdminUserEventNames.StreamId(username), ct))?.State;
         var ok = PasswordHasher.Verify(request.Password, user?.PasswordHash ?? DecoyHash) && user is { Exists: true };
         if (!ok) return Unauthorized();
 
         var actor = new Actor(username, string.Join(',', user!.Roles), "http");
-        var recorded = await signIns.ExecuteAsync(new RecordSignIn(username, clock.GetUtcNow()),
+        var recorded = await commands.SendAsync(new RecordSignIn(username, clock.GetUtcNow()),
             new CommandContext(actor, CorrelationId: http.TraceIdentifier), ct);
-        if (recorded is not CommandResult<object?>.Accepted) return Unauthorized();
+        if (recorded is not CommandOutcome.Accepted) return Unauthorized();
 
         var (token, expires) = await tokens.IssueAsync(username, user.Roles, ct);
         return Results.Ok(new LoginAnswer(token, expires));

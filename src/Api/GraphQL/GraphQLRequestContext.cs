@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Cabinets.Api.Access;
-using Cabinets.EventStore.Events;
+using Cabinets.Api.Commands;
 using Cabinets.GraphQL.Execution;
 
 namespace Cabinets.Api.GraphQL;

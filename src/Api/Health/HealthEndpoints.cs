@@ -1,27 +1,42 @@
-using Cabinets.EventStore.Schema;
+using Marten;
 using Npgsql;
 
 namespace Cabinets.Api.Health;
 
-/// <summary>`/health/live` (the process answers) and `/health/ready` (database reachable, schema current).</summary>
+/// <summary>
+/// `/health/live` (the process answers) and `/health/ready` (database reachable, and Marten's
+/// schema — events, documents, read-model tables, Wolverine's envelopes — matches the code).
+/// </summary>
 internal static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
-        app.MapGet("/health/ready", async (NpgsqlDataSource db, IEnumerable<SchemaModule> modules, CancellationToken ct) =>
+        app.MapGet("/health/ready", async (IDocumentStore store, StartupGate started, CancellationToken ct) =>
         {
+            if (!started.IsOpen) return Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable);
             try
             {
-                return await SchemaMigrator.IsCurrentAsync(db, modules, ct)
-                    ? Results.Ok(new { status = "ready" })
-                    : Results.Json(new { status = "schema not current" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+                await store.Storage.Database.AssertDatabaseMatchesConfigurationAsync(ct);
+                return Results.Ok(new { status = "ready" });
             }
             catch (NpgsqlException)
             {
                 return Results.Json(new { status = "database unreachable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
             }
+            catch (Weasel.Core.Migrations.DatabaseValidationException)
+            {
+                return Results.Json(new { status = "schema not current" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
         });
         return app;
     }
+}
+
+/// <summary>Opens once start-up work that needs the running host (the bootstrap admin) is done.</summary>
+internal sealed class StartupGate
+{
+    public bool IsOpen { get; private set; }
+
+    public void Open() => IsOpen = true;
 }

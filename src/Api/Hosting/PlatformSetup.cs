@@ -1,17 +1,17 @@
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Cabinets.Api.Access;
-using Cabinets.Messaging.Hosting;
-using Cabinets.Messaging.Schema;
+using Cabinets.Api.Operations;
 
 namespace Cabinets.Api.Hosting;
 
-/// <summary>What every module shares: problem details, rate limits, the pipeline and the outbox dispatcher.</summary>
+/// <summary>What every module shares: problem details, rate limits, the operations services.</summary>
 internal static class PlatformSetup
 {
-    public static MessagingBuilder AddPlatform(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
     {
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
-        builder.Services.AddSingleton(MessagingSchema.Module);
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -19,8 +19,12 @@ internal static class PlatformSetup
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
         });
-        return builder.Services.AddMessaging().AddDispatcherService();
+        return builder;
     }
+
+    public static IServiceCollection AddOperations(this IServiceCollection services) => services
+        .AddSingleton<ShadowRebuilds>()
+        .AddSingleton<ProjectionStatuses>();
 
     public static WebApplication UsePlatform(this WebApplication app)
     {

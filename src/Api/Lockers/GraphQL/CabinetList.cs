@@ -1,6 +1,5 @@
 using Cabinets.Api.GraphQL.Connections;
 using Cabinets.Domain.Lockers.Cabinets;
-using Cabinets.EventStore.Projections;
 using Cabinets.Projections.Lockers.FreeDoors;
 using Npgsql;
 
@@ -13,7 +12,7 @@ namespace Cabinets.Api.Lockers.GraphQL;
 internal static class CabinetList
 {
     public static ConnectionTable<CabinetView> Table { get; } = new(
-        "Cabinet", "Cabinets", $"{ProjectionContext.LiveSchema}.cabinets",
+        "Cabinet", "Cabinets", $"{FreeDoorTables.LiveSchema}.cabinets",
         [
             new("serialNumber", "serial_number", ColumnType.String),
             new("type", "type", ColumnType.String) { Nullable = true },

@@ -1,6 +1,5 @@
 using Cabinets.Api.GraphQL.Connections;
 using Cabinets.Domain.Lockers.Cabinets;
-using Cabinets.EventStore.Projections;
 using Cabinets.Projections.Lockers.FreeDoors;
 using Npgsql;
 
@@ -13,7 +12,7 @@ internal sealed record CabinetDoor(string SerialNumber, DoorView Door);
 internal static class DoorList
 {
     public static ConnectionTable<CabinetDoor> Table { get; } = new(
-        "Door", "Doors", $"{ProjectionContext.LiveSchema}.doors",
+        "Door", "Doors", $"{FreeDoorTables.LiveSchema}.doors",
         [
             new("serialNumber", "serial_number", ColumnType.String),
             new("number", "door_number", ColumnType.Int),

@@ -1,13 +1,13 @@
 using Cabinets.Api.GraphQL;
 using Cabinets.Domain.Lockers.Cabinets;
 using Cabinets.GraphQL.Execution;
-using Cabinets.Messaging.Commands;
+using Cabinets.Api.Commands;
 using Cabinets.Projections.Lockers.FreeDoors;
 using Npgsql;
 
 namespace Cabinets.Api.Lockers.GraphQL;
 
-/// <summary>Admin commands of the locker module, sent through the pipeline with the admin as actor.</summary>
+/// <summary>Admin commands of the locker module, sent to their handlers with the admin as actor.</summary>
 internal static class LockersMutations
 {
     public static async Task<CabinetView> ProvisionCabinetAsync(ResolveContext ctx)
@@ -20,8 +20,7 @@ internal static class LockersMutations
             (string)site["communityName"]!, site.TryGetValue("addressNote", out var note) ? (string?)note : null),
             request.Service<TimeProvider>().GetUtcNow());
 
-        var result = await request.Service<CommandPipeline<ProvisionCabinet, object?>>()
-            .ExecuteAsync(command, new CommandContext(request.Actor, CorrelationId: request.CorrelationId), ctx.CancellationToken);
+        var result = await request.Service<CommandSender>().SendAsync(command, new CommandContext(request.Actor, CorrelationId: request.CorrelationId), ctx.CancellationToken);
         GraphQLCommandErrors.ThrowIfFailed(result);
 
         // The read model is built asynchronously: answer with what was just decided over what it knows.

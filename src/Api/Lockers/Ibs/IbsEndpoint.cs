@@ -20,7 +20,7 @@ internal static partial class IbsEndpoint
         return app;
     }
 
-    private static async Task<IResult> HandleAsync(HttpRequest http, IbsCodec codec, IbsRequestHandler handler, ILogger<IbsRequestHandler> log, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(HttpRequest http, IbsCodec codec, IbsFrameDispatcher handler, ILogger<IbsFrameDispatcher> log, CancellationToken ct)
     {
         if (http.ContentType is { } type && !type.StartsWith("text/", StringComparison.OrdinalIgnoreCase))
             return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "an IBS frame is text/plain");

@@ -1,5 +1,5 @@
 using Cabinets.Domain.Lockers.Cabinets;
-using Cabinets.EventStore.Events;
+using JasperFx.Events;
 
 namespace Cabinets.Projections.Lockers.FreeDoors;
 
@@ -14,7 +14,7 @@ internal sealed class FreeDoorFold
     public HashSet<string> Serials { get; } = new(StringComparer.Ordinal);
     public HashSet<string> RegisteredSerials { get; } = new(StringComparer.Ordinal);
 
-    public static FreeDoorFold Of(IReadOnlyList<StoredEvent> events)
+    public static FreeDoorFold Of(IReadOnlyList<IEvent> events)
     {
         var fold = new FreeDoorFold();
         foreach (var e in events)

@@ -1,5 +1,5 @@
 using Cabinets.Domain.Lockers.Cabinets;
-using Cabinets.EventStore.Projections;
+
 using Npgsql;
 
 namespace Cabinets.Projections.Lockers.FreeDoors;
@@ -22,7 +22,7 @@ public sealed record CabinetView(string SerialNumber, string? Type, Site? Site, 
 /// <summary>Reads of the free-door model, served to IBS `count_locker_num`, GraphQL and partners.</summary>
 public static class FreeDoorQueries
 {
-    private const string Rm = ProjectionContext.LiveSchema;
+    private const string Rm = FreeDoorTables.LiveSchema;
 
     public static async Task<int> CountAsync(NpgsqlDataSource dataSource, FreeDoorFilter f, CancellationToken ct = default)
     {

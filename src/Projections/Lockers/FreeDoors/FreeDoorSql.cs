@@ -1,21 +1,23 @@
 using Cabinets.Domain.Lockers.Cabinets;
-using Npgsql;
 
 namespace Cabinets.Projections.Lockers.FreeDoors;
 
-/// <summary>Set-wise statements (unnest over arrays) for one folded batch.</summary>
+/// <summary>
+/// Set-wise statements (unnest over arrays) for one folded batch, queued on Marten's unit of work
+/// with `?` placeholders in argument order, so they commit with the daemon's progress row.
+/// </summary>
 internal static class FreeDoorSql
 {
-    public static void AddCabinetUpserts(NpgsqlBatch batch, string schema, FreeDoorFold fold)
+    public static void AddCabinetUpserts(ProjectionStatements batch, string schema, FreeDoorFold fold)
     {
         var sited = fold.Cabinets.Where(c => c.Value.Site is not null).ToList();
         if (sited.Count > 0)
         {
-            var cmd = new NpgsqlBatchCommand($"""
+            var cmd = new ProjectionStatement($"""
                 insert into {schema}.cabinets as c (serial_number, province, city, area, street, place, community_name, address_note,
                                                     updated_at, provisioned)
-                select u.*, true from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                                             $8::text[], $9::timestamptz[]) as u
+                select u.*, true from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                             ?::text[], ?::timestamptz[]) as u
                 on conflict (serial_number) do update set
                     province = excluded.province, city = excluded.city, area = excluded.area, street = excluded.street,
                     place = excluded.place, community_name = excluded.community_name, address_note = excluded.address_note,
@@ -29,32 +31,32 @@ internal static class FreeDoorSql
             Add(cmd, sited.Select(r => r.Value.Site!.Place));
             Add(cmd, sited.Select(r => r.Value.Site!.CommunityName));
             Add(cmd, sited.Select(r => r.Value.Site!.AddressNote));
-            Add(cmd, sited.Select(r => r.Value.At.UtcDateTime));
-            batch.BatchCommands.Add(cmd);
+            Add(cmd, sited.Select(r => r.Value.At.ToUniversalTime()));
+            batch.Add(cmd);
         }
 
         var typed = fold.Cabinets.Where(c => c.Value.Type is not null).ToList();
         if (typed.Count > 0)
         {
-            var cmd = new NpgsqlBatchCommand($"""
+            var cmd = new ProjectionStatement($"""
                 insert into {schema}.cabinets as c (serial_number, type, registered, updated_at)
-                select u.serial, u.type, true, u.at from unnest($1::text[], $2::text[], $3::timestamptz[]) as u (serial, type, at)
+                select u.serial, u.type, true, u.at from unnest(?::text[], ?::text[], ?::timestamptz[]) as u (serial, type, at)
                 on conflict (serial_number) do update set type = excluded.type, registered = true, updated_at = excluded.updated_at
                 """);
             Add(cmd, typed.Select(r => r.Key));
             Add(cmd, typed.Select(r => r.Value.Type!));
-            Add(cmd, typed.Select(r => r.Value.At.UtcDateTime));
-            batch.BatchCommands.Add(cmd);
+            Add(cmd, typed.Select(r => r.Value.At.ToUniversalTime()));
+            batch.Add(cmd);
         }
     }
 
-    public static void AddDoorUpserts(NpgsqlBatch batch, string schema, FreeDoorFold fold)
+    public static void AddDoorUpserts(ProjectionStatements batch, string schema, FreeDoorFold fold)
     {
         if (fold.Registrations.Count == 0) return;
         var rows = fold.Registrations.Values.ToList();
-        var cmd = new NpgsqlBatchCommand($"""
+        var cmd = new ProjectionStatement($"""
             insert into {schema}.doors as d (serial_number, door_number, cabinet_index, size, insulated, vertical, updated_at)
-            select * from unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::bool[], $6::bool[], $7::timestamptz[])
+            select * from unnest(?::text[], ?::int[], ?::int[], ?::text[], ?::bool[], ?::bool[], ?::timestamptz[])
             on conflict (serial_number, door_number) do update set
                 cabinet_index = excluded.cabinet_index, size = excluded.size, insulated = excluded.insulated,
                 vertical = excluded.vertical, updated_at = excluded.updated_at
@@ -65,24 +67,24 @@ internal static class FreeDoorSql
         Add(cmd, rows.Select(r => DoorSizeCodes.Of(r.Attributes.Size)));
         Add(cmd, rows.Select(r => r.Attributes.Insulated));
         Add(cmd, rows.Select(r => r.Attributes.Vertical));
-        Add(cmd, rows.Select(r => r.At.UtcDateTime));
-        batch.BatchCommands.Add(cmd);
+        Add(cmd, rows.Select(r => r.At.ToUniversalTime()));
+        batch.Add(cmd);
     }
 
-    public static void AddOccupancyUpdates(NpgsqlBatch batch, string schema, FreeDoorFold fold)
+    public static void AddOccupancyUpdates(ProjectionStatements batch, string schema, FreeDoorFold fold)
     {
         if (fold.Occupancy.Count == 0) return;
         var rows = fold.Occupancy.ToList();
-        var cmd = new NpgsqlBatchCommand($"""
+        var cmd = new ProjectionStatement($"""
             update {schema}.doors d set occupied = u.occupied, updated_at = u.at
-              from unnest($1::text[], $2::int[], $3::bool[], $4::timestamptz[]) as u (serial, door, occupied, at)
+              from unnest(?::text[], ?::int[], ?::bool[], ?::timestamptz[]) as u (serial, door, occupied, at)
              where d.serial_number = u.serial and d.door_number = u.door
             """);
         Add(cmd, rows.Select(r => r.Key.Serial));
         Add(cmd, rows.Select(r => r.Key.Door));
         Add(cmd, rows.Select(r => r.Value.Occupied));
-        Add(cmd, rows.Select(r => r.Value.At.UtcDateTime));
-        batch.BatchCommands.Add(cmd);
+        Add(cmd, rows.Select(r => r.Value.At.ToUniversalTime()));
+        batch.Add(cmd);
     }
 
     /// <summary>
@@ -92,13 +94,13 @@ internal static class FreeDoorSql
     /// numbers as a recompute at the cost of the changed doors instead of every door of the bank.
     /// Every kind a bank has already has its row: registration recomputes (ADR-0011).
     /// </summary>
-    public static void AddCountDeltas(NpgsqlBatch batch, string schema, IReadOnlyList<KeyValuePair<(string Serial, int Door), (bool Occupied, DateTimeOffset At)>> changes)
+    public static void AddCountDeltas(ProjectionStatements batch, string schema, IReadOnlyList<KeyValuePair<(string Serial, int Door), (bool Occupied, DateTimeOffset At)>> changes)
     {
         if (changes.Count == 0) return;
-        var cmd = new NpgsqlBatchCommand($"""
+        var cmd = new ProjectionStatement($"""
             with moved as (
                 select d.serial_number, d.size, d.insulated, d.vertical, sum(case when u.occupied then -1 else 1 end)::int as delta
-                  from unnest($1::text[], $2::int[], $3::bool[]) as u (serial, door, occupied)
+                  from unnest(?::text[], ?::int[], ?::bool[]) as u (serial, door, occupied)
                   join {schema}.doors d on d.serial_number = u.serial and d.door_number = u.door
                  where d.usable and d.occupied <> u.occupied
                  group by 1, 2, 3, 4)
@@ -110,7 +112,7 @@ internal static class FreeDoorSql
         Add(cmd, changes.Select(c => c.Key.Serial));
         Add(cmd, changes.Select(c => c.Key.Door));
         Add(cmd, changes.Select(c => c.Value.Occupied));
-        batch.BatchCommands.Add(cmd);
+        batch.Add(cmd);
     }
 
     /// <summary>
@@ -120,20 +122,20 @@ internal static class FreeDoorSql
     /// The site comes from a lateral lookup by key: the statement is prepared, and a generic plan
     /// given a plain join hashed the whole cabinets table on every batch (ADR-0011).
     /// </summary>
-    public static void AddCountRecompute(NpgsqlBatch batch, string schema, IReadOnlyCollection<string> serials)
+    public static void AddCountRecompute(ProjectionStatements batch, string schema, IReadOnlyCollection<string> serials)
     {
-        var upsert = new NpgsqlBatchCommand($"""
+        var upsert = new ProjectionStatement($"""
             with fresh as (
                 select g.serial_number, g.size, g.insulated, g.vertical,
                        coalesce(c.province, '') as province, coalesce(c.city, '') as city, coalesce(c.area, '') as area,
                        coalesce(c.street, '') as street, coalesce(c.place, '') as place, g.free
                   from (select serial_number, size, insulated, vertical, (count(*) filter (where not occupied and usable))::int as free
-                          from {schema}.doors where serial_number = any($1) group by 1, 2, 3, 4) g
+                          from {schema}.doors where serial_number = any(?) group by 1, 2, 3, 4) g
                   left join lateral (select province, city, area, street, place from {schema}.cabinets k
                                       where k.serial_number = g.serial_number) c on true),
             gone as (
                 delete from {schema}.free_door_counts f
-                 where f.serial_number = any($1)
+                 where f.serial_number = any(?)
                    and not exists (select 1 from fresh n where n.serial_number = f.serial_number and n.size = f.size
                                       and n.insulated = f.insulated and n.vertical = f.vertical))
             insert into {schema}.free_door_counts as f (serial_number, size, insulated, vertical, province, city, area, street, place, free)
@@ -145,9 +147,18 @@ internal static class FreeDoorSql
                    is distinct from (excluded.free, excluded.province, excluded.city, excluded.area, excluded.street, excluded.place)
             """);
         Add(upsert, serials);
-        batch.BatchCommands.Add(upsert);
+        Add(upsert, serials); // the statement names the serials twice (fresh, gone)
+        batch.Add(upsert);
     }
 
-    private static void Add<T>(NpgsqlBatchCommand cmd, IEnumerable<T> values) =>
-        cmd.Parameters.Add(new NpgsqlParameter { Value = values.ToArray() });
+    private static void Add<T>(ProjectionStatement cmd, IEnumerable<T> values) => cmd.Arguments.Add(values.ToArray());
 }
+
+/// <summary>One statement with its arguments in placeholder order.</summary>
+public sealed record ProjectionStatement(string Sql)
+{
+    public List<object> Arguments { get; } = [];
+}
+
+/// <summary>The statements one batch of events turns into.</summary>
+public sealed class ProjectionStatements : List<ProjectionStatement>;

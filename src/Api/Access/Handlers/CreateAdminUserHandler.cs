@@ -1,0 +1,12 @@
+using Cabinets.Api.Commands;
+using Cabinets.Domain.Access.AdminUsers;
+using Marten;
+using Wolverine;
+
+namespace Cabinets.Api.Access.Handlers;
+
+public static class CreateAdminUserHandler
+{
+    public static Task<CommandOutcome> Handle(CreateAdminUser command, IDocumentSession session, IMessageContext messages, CancellationToken ct) =>
+        AdminUserStream.DecideAsync(command, session, messages, ct);
+}

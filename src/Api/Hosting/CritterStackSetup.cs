@@ -1,0 +1,83 @@
+using Cabinets.Api.Commands;
+using Cabinets.Projections.Access.AdminUsers;
+using Cabinets.Projections.Lockers.Cabinets;
+using Cabinets.Projections.Lockers.FreeDoors;
+using JasperFx;
+using JasperFx.CodeGeneration;
+using JasperFx.Core;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using Npgsql;
+using Wolverine;
+using Wolverine.ErrorHandling;
+using Wolverine.Marten;
+
+namespace Cabinets.Api.Hosting;
+
+/// <summary>
+/// Marten is the event store and read-model host, Wolverine the command pipeline and outbox
+/// (ADR-0013). Settings that cost events stay at their safe defaults (ADR-0015); the ones set here
+/// are the measured fast path of CRITTER.md §2 and metadata from the first event.
+/// </summary>
+internal static class CritterStackSetup
+{
+    public static async Task AddCritterStackAsync(this WebApplicationBuilder builder)
+    {
+        var connectionString = await DatabaseSetup.ResolveConnectionStringAsync(builder);
+        var csb = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            KeepAlive = 10,
+            MaxPoolSize = 200,
+            MaxAutoPrepare = 50,
+            AutoPrepareMinUsages = 2,
+            NoResetOnClose = true,
+            // A leaked idle transaction would hold every async projection at its gap (ADR-0015).
+            Options = "-c idle_in_transaction_session_timeout=60000",
+        };
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(csb.ConnectionString));
+
+        builder.Services.AddMarten(ConfigureMarten)
+            .UseNpgsqlDataSource()
+            .IntegrateWithWolverine(x => x.UseWolverineManagedEventSubscriptionDistribution = true)
+            .ApplyAllDatabaseChangesOnStartup();
+
+        var durability = builder.Configuration.GetValue("Wolverine:Durability", DurabilityMode.Balanced);
+        builder.Host.UseWolverine(opts => ConfigureWolverine(opts, durability));
+        builder.Services.AddSingleton<CommandSender>();
+        // Marten logs every optimistic-concurrency conflict at Error; they are expected and retried (CRITTER.md §1).
+        builder.Logging.AddFilter("Marten.IDocumentStore", LogLevel.Critical);
+    }
+
+    private static void ConfigureMarten(StoreOptions opts)
+    {
+        opts.Events.StreamIdentity = StreamIdentity.AsString;
+        opts.Events.MetadataConfig.EnableAll();
+        opts.Events.MetadataConfig.UserNameEnabled = true; // the actor (ADR-0014); not part of EnableAll here
+        opts.Events.AppendMode = EventAppendMode.Quick;
+        opts.Projections.UseIdentityMapForAggregates = true;
+        foreach (var (type, name) in StoredEventNames.All) opts.Events.MapEventType(type, name);
+
+        opts.Projections.Add<CabinetSnapshotProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<AdminUserSnapshotProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add(new FreeDoorProjection(), ProjectionLifecycle.Async, FreeDoorProjection.ProjectionName);
+        opts.Storage.ExtendedSchemaObjects.AddRange(FreeDoorTables.For(FreeDoorTables.LiveSchema));
+
+        opts.Schema.For<Access.AdminSession>().Identity(s => s.Id);
+    }
+
+    private static void ConfigureWolverine(WolverineOptions opts, DurabilityMode durability)
+    {
+        opts.ServiceName = "cabinets";
+        opts.Durability.Mode = durability;
+        opts.Policies.AutoApplyTransactions();
+        opts.Policies.UseDurableLocalQueues();
+        opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
+        // A same-stream race is normal under load: reload and decide again (CRITTER.md §2).
+        opts.OnException<ConcurrencyException>().RetryWithCooldown(10.Milliseconds(), 25.Milliseconds(), 50.Milliseconds(), 100.Milliseconds());
+        opts.Policies.Add(new FluentValidationPolicy(FluentValidationPolicy.ValidatorsIn(typeof(CritterStackSetup).Assembly)));
+        opts.Policies.AddMiddleware(typeof(CommandHeaders), chain => chain.MessageType.Namespace?.StartsWith("Cabinets.Domain", StringComparison.Ordinal) == true);
+        opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Auto;
+        opts.UseRuntimeCompilation();
+    }
+}

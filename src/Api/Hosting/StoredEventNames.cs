@@ -1,0 +1,16 @@
+using Cabinets.Domain.Access.AdminUsers;
+using Cabinets.Domain.Lockers.Cabinets;
+using Cabinets.Domain.Operations;
+
+namespace Cabinets.Api.Hosting;
+
+/// <summary>
+/// Every domain event's stored name, `{module}.{event}.v{version}` (ADR-0014): what `mt_events.type`
+/// holds, never the CLR name, so classes can move and be renamed without touching history.
+/// </summary>
+internal static class StoredEventNames
+{
+    public static IEnumerable<(Type Type, string Name)> All { get; } =
+        new[] { CabinetEventNames.All, AdminUserEventNames.All, OperatorActionEventNames.All }
+            .SelectMany(x => x).Select(e => (e.Type, $"{e.Name}.v{e.Version}")).ToList();
+}

@@ -1,0 +1,12 @@
+using Cabinets.Api.Commands;
+using Cabinets.Domain.Lockers.Cabinets;
+using Marten;
+using Wolverine;
+
+namespace Cabinets.Api.Lockers.Handlers;
+
+public static class ProvisionCabinetHandler
+{
+    public static Task<CommandOutcome> Handle(ProvisionCabinet command, IDocumentSession session, IMessageContext messages, CancellationToken ct) =>
+        CabinetStream.DecideAsync(command, session, messages, ct);
+}

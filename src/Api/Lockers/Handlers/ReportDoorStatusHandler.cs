@@ -1,0 +1,12 @@
+using Cabinets.Api.Commands;
+using Cabinets.Domain.Lockers.Cabinets;
+using Marten;
+using Wolverine;
+
+namespace Cabinets.Api.Lockers.Handlers;
+
+public static class ReportDoorStatusHandler
+{
+    public static Task<CommandOutcome> Handle(ReportDoorStatus command, IDocumentSession session, IMessageContext messages, CancellationToken ct) =>
+        CabinetStream.DecideAsync(command, session, messages, ct);
+}

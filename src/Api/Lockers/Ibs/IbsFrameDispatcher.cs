@@ -1,0 +1,89 @@
+using Cabinets.Api.Commands;
+using Cabinets.Domain.Deciding;
+using Cabinets.Domain.Lockers.Cabinets;
+using Cabinets.Projections.Lockers.FreeDoors;
+using Cabinets.Protocol;
+using Cabinets.Protocol.Requests;
+using Cabinets.Protocol.Responses;
+using Npgsql;
+using P = Cabinets.Protocol.Requests;
+
+namespace Cabinets.Api.Lockers.Ibs;
+
+/// <summary>
+/// Turns a decoded IBS request into commands for their Wolverine handlers (or a read-model query) and the
+/// outcome into a response. Retries are safe by state: every door command is convergent, so a
+/// repeated frame decides no new events and gets the same answer (ADR-0006).
+/// </summary>
+internal sealed class IbsFrameDispatcher(CommandSender commands, NpgsqlDataSource db, IbsSettings settings, TimeProvider clock)
+{
+    public async Task<IbsResponse> HandleAsync(IbsRequest request, string correlationId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return request switch
+        {
+            InsertLockerInfoRequest r => await OneBank(r.Items.Select(i => i.SeriesNumber), serial =>
+                Run(new RegisterCabinetBank(serial, r.Items[0].Type, SubCabinets(r.Items[0]), now, settings.AutoProvision), serial, correlationId, ct)),
+            InsertSingleInfoRequest r => await OneBank(r.Items.Select(i => i.SeriesNumber), serial =>
+                Run(new RegisterDoors(serial, r.Items.Select(ToDomain).ToList(), now), serial, correlationId, ct)),
+            InsertSingleStatusRequest r => await OneBank(r.Items.Select(i => i.SeriesNumber), serial =>
+                Run(new ReportDoorStatus(serial, r.Items.Select(i => new Domain.Lockers.Cabinets.DoorStatusReport(i.Door, i.Occupied)).ToList(), now),
+                    serial, correlationId, ct)),
+            CountLockerNumRequest r => r.Items.Count == 1
+                ? IbsResponse.Ok(await FreeDoorQueries.CountAsync(db, ToFilter(r.Items[0]), ct))
+                : Invalid("count_locker_num takes exactly one query"),
+            // The parcel methods arrive with the locker module (issue: full locker module).
+            _ => IbsResponse.Failure(new IbsError(IbsErrorCode.UnknownMethod, $"{request.Method} is not supported by this server yet")),
+        };
+    }
+
+    /// <summary>A frame speaks for one bank (its main cabinet's serial, §6): one stream, one transaction.</summary>
+    private static async Task<IbsResponse> OneBank(IEnumerable<string> serials, Func<string, Task<IbsResponse>> run)
+    {
+        var distinct = serials.Distinct(StringComparer.Ordinal).ToList();
+        return distinct.Count == 1 ? await run(distinct[0]) : Invalid("all items of a frame must carry the same series_number");
+    }
+
+    private async Task<IbsResponse> Run(CabinetCommand command, string serial, string correlationId, CancellationToken ct)
+    {
+        var result = await commands.SendAsync(command, new CommandContext(new Actor(serial, "firmware", "ibs"), CorrelationId: correlationId), ct);
+        return result switch
+        {
+            CommandOutcome.Accepted => IbsResponse.Ok(),
+            CommandOutcome.Rejected r => IbsResponse.Failure(ToIbs(r.Error)),
+            CommandOutcome.Invalid i => Invalid(string.Join("; ", i.Errors.Select(x => $"{x.Field}: {x.Message}"))),
+            _ => IbsResponse.Failure(new IbsError(IbsErrorCode.ServerError, "busy: nothing was changed, retry")),
+        };
+    }
+
+    private static IbsError ToIbs(DomainError e) => e.Code switch
+    {
+        CabinetDecider.Errors.NotProvisioned or CabinetDecider.Errors.NotRegistered => new IbsError(IbsErrorCode.UnknownCabinet, e.Message),
+        CabinetDecider.Errors.UnknownDoor => new IbsError(IbsErrorCode.UnknownDoor, e.Message),
+        _ => new IbsError(IbsErrorCode.InvalidParam, e.Message),
+    };
+
+    private static IbsResponse Invalid(string message) => IbsResponse.Failure(new IbsError(IbsErrorCode.InvalidParam, message));
+
+    private static IReadOnlyList<int> SubCabinets(LockerBankInfo bank) =>
+        bank.Cabinets.Where(c => c.SubIndex is not null).Select(c => c.SubIndex!.Value).ToList();
+
+    private static Domain.Lockers.Cabinets.DoorRegistration ToDomain(P.DoorRegistration d) => new(d.CabinetIndex, d.Door,
+        new Domain.Lockers.Cabinets.DoorAttributes(ToDomain(d.Attributes.Size), d.Attributes.Insulated, d.Attributes.Vertical));
+
+    private static Domain.Lockers.Cabinets.DoorSize ToDomain(P.DoorSize size) => size switch
+    {
+        P.DoorSize.Large => Domain.Lockers.Cabinets.DoorSize.Large,
+        P.DoorSize.Medium => Domain.Lockers.Cabinets.DoorSize.Medium,
+        _ => Domain.Lockers.Cabinets.DoorSize.Small,
+    };
+
+    private static FreeDoorFilter ToFilter(DoorQuery q) => new(q.Address.Province, q.Address.City, q.Address.Area, q.Address.Street, q.Address.Place,
+        q.Size is { } s ? ToDomain(s) : null,
+        q.Property switch
+        {
+            DoorProperty.Insulated => DoorAttributeFilter.Insulated,
+            DoorProperty.Vertical => DoorAttributeFilter.Vertical,
+            _ => null,
+        });
+}

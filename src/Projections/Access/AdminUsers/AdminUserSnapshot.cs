@@ -1,0 +1,21 @@
+using Cabinets.Domain.Access.AdminUsers;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace Cabinets.Projections.Access.AdminUsers;
+
+/// <summary>An admin account as the decider and the sign-in see it (password hash, roles, last sign-in).</summary>
+public sealed class AdminUserSnapshot
+{
+    public string Id { get; set; } = "";
+
+    public AdminUserState State { get; set; } = AdminUserState.Initial;
+}
+
+/// <summary>Inline, so a user created by one request can sign in on the next.</summary>
+public sealed partial class AdminUserSnapshotProjection : SingleStreamProjection<AdminUserSnapshot, string>
+{
+    public override AdminUserSnapshot? Evolve(AdminUserSnapshot? snapshot, string id, IEvent e) => e.Data is IAdminUserEvent known
+        ? new AdminUserSnapshot { Id = id, State = AdminUserState.Evolve(snapshot?.State ?? AdminUserState.Initial, known) }
+        : snapshot;
+}

@@ -1,0 +1,24 @@
+using Cabinets.Domain.Lockers.Cabinets;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace Cabinets.Projections.Lockers.Cabinets;
+
+/// <summary>
+/// The decider's state of one cabinet bank, stored next to its stream so a command loads one row
+/// instead of replaying every door event since the bank was installed (ADR-0013).
+/// </summary>
+public sealed class CabinetSnapshot
+{
+    public string Id { get; set; } = "";
+
+    public CabinetState State { get; set; } = CabinetState.Initial;
+}
+
+/// <summary>Inline: written in the command's own transaction, so the next command reads its write.</summary>
+public sealed partial class CabinetSnapshotProjection : SingleStreamProjection<CabinetSnapshot, string>
+{
+    public override CabinetSnapshot? Evolve(CabinetSnapshot? snapshot, string id, IEvent e) => e.Data is ICabinetEvent known
+        ? new CabinetSnapshot { Id = id, State = CabinetState.Evolve(snapshot?.State ?? CabinetState.Initial, known) }
+        : snapshot;
+}
