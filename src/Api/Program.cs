@@ -13,7 +13,7 @@ else if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
 await builder.AddCritterStackAsync();
 builder.AddPlatform();
 builder.Services.AddAccess(builder.Configuration).AddLockers(builder.Configuration).AddOperations();
-builder.Services.AddSingleton<GraphQLModule>().AddSingleton<StartupGate>();
+builder.Services.AddSingleton<GraphQLModule>().AddSingleton<StartupGate>().AddHostedService<AdminBootstrap>();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -21,11 +21,12 @@ app.MapHealth();
 app.MapAuth();
 app.MapIbs();
 app.MapGraphQL();
-await app.StartAsync(); // Marten applies its schema and Wolverine starts its agents before the first command
-if (AdminCli.IsInvoked(args)) return await AdminCli.RunAsync(app, args);
-await app.BootstrapAdminAsync();
-app.Services.GetRequiredService<StartupGate>().Open();
-await app.WaitForShutdownAsync();
+if (AdminCli.IsInvoked(args))
+{
+    await app.StartAsync(); // Marten applies its schema, Wolverine starts, then the CLI sends its command
+    return await AdminCli.RunAsync(app, args);
+}
+await app.RunAsync();
 return 0;
 
 /// <summary>Entry point, visible to Alba's <c>AlbaHost.For&lt;Program&gt;</c> in the tests.</summary>

@@ -1,56 +1,77 @@
 using System.Net.Http.Json;
+using Alba;
+using Cabinets.Api.Commands;
 using Cabinets.Api.Tests.GraphQL;
-using Npgsql;
 using Cabinets.Testing;
+using Marten;
+using Marten.Events;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cabinets.Api.Tests;
 
 /// <summary>
-/// The whole Api on Kestrel at a free loopback port (real HTTP, in-process) over this class's own
-/// database, with a bootstrap admin.
+/// The whole Api on Alba (<see cref="AlbaHost"/>, the real pipeline in-process) over this class's
+/// own database, with a bootstrap admin. Tests share the class's database and keep apart by
+/// their own serials; they wait on the daemon, never on a clock.
 /// </summary>
-public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
+public class ApiFixture : IAsyncLifetime
 {
     public const string AdminPassword = "correct horse battery staple";
-    private string _connectionString = "";
 
-    public string ConnectionString => _connectionString;
+    public string ConnectionString { get; private set; } = "";
+
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public IServiceProvider Services => Host.Services;
 
     /// <summary>Extra settings a test class wants (e.g. `Ibs:AutoProvision`).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
-    public Uri BaseAddress { get; private set; } = null!;
-
     public async Task InitializeAsync()
     {
-        _connectionString = await PostgresServer.CreateDatabaseAsync("api");
-        UseKestrel(0);
-        StartServer();
-        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseAddress = new Uri(addresses.First());
+        ConnectionString = await PostgresServer.CreateDatabaseAsync("api");
+        Host = await AlbaHost.For<Program>(builder => Configure(builder, ConnectionString, Settings));
+        await WaitUntilReadyAsync(Host.Server.CreateClient());
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    internal static void Configure(IWebHostBuilder builder, string connectionString, IReadOnlyDictionary<string, string> settings)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:EventStore", _connectionString);
+        builder.UseSetting("ConnectionStrings:EventStore", connectionString);
         builder.UseSetting("Admin:BootstrapPassword", AdminPassword);
         builder.UseSetting("Auth:PasswordIterations", "1000"); // hashing cost is not under test here
         builder.UseSetting("Sms:FilePath", Path.Combine(Path.GetTempPath(), $"sms-{Guid.NewGuid():N}.jsonl"));
-        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
 
-    public HttpClient Http() => new() { BaseAddress = BaseAddress };
+    /// <summary>Readiness opens once the bootstrap admin exists (a hosted service after start).</summary>
+    internal static async Task WaitUntilReadyAsync(HttpClient http)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode) return;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("the Api did not become ready in 30 s");
+    }
+
+    public HttpClient Http() => Host.Server.CreateClient();
+
+    /// <summary>Another Api process on the same database (a second node), until disposed.</summary>
+    public async Task<IAlbaHost> StartNodeAsync(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var node = await AlbaHost.For<Program>(builder => Configure(builder, ConnectionString, settings ?? Settings));
+        await WaitUntilReadyAsync(node.Server.CreateClient());
+        return node;
+    }
 
     /// <summary>A client signed in as the bootstrap admin.</summary>
-    public async Task<HttpClient> AdminAsync()
+    public Task<HttpClient> AdminAsync() => SignInAsync(Http());
+
+    internal static async Task<HttpClient> SignInAsync(HttpClient http)
     {
-        var http = Http();
         var login = await http.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = AdminPassword });
         login.EnsureSuccessStatusCode();
         var token = (await login.Content.ReadFromJsonAsync<LoginAnswer>())!.Token;
@@ -58,14 +79,28 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
         return http;
     }
 
+    /// <summary>Sends a command as an admin would, straight to its handler.</summary>
+    public Task<CommandOutcome> SendAsync(object command) =>
+        Services.GetRequiredService<CommandSender>().SendAsync(command, new CommandContext(new Actor("admin", "admin", "test")));
+
+    /// <summary>Waits until every async projection has applied every committed event (Marten's daemon wait).</summary>
+    public Task CaughtUpAsync() => Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+
+    /// <summary>The stored events of a stream, with their metadata.</summary>
+    public async Task<IReadOnlyList<JasperFx.Events.IEvent>> StreamAsync(string streamId)
+    {
+        await using var session = Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return await session.Events.FetchStreamAsync(streamId);
+    }
+
     /// <summary>The SQL statements this database ran during <paramref name="act"/> (Npgsql's activities).</summary>
     public Task<(GraphQLClient.Response Response, List<string> Statements)> StatementsAsync(Func<Task<GraphQLClient.Response>> act) =>
         SqlStatements.DuringAsync(ConnectionString, act);
 
-    async Task IAsyncLifetime.DisposeAsync()
+    public async Task DisposeAsync()
     {
-        await DisposeAsync();
-        await PostgresServer.DropDatabaseAsync(_connectionString);
+        await Host.DisposeAsync();
+        await PostgresServer.DropDatabaseAsync(ConnectionString);
     }
 
     private sealed record LoginAnswer(string Token, DateTimeOffset ExpiresAt);

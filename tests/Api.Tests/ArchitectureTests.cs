@@ -36,20 +36,32 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
-    public void the_event_store_knows_no_module()
+    public void read_models_do_not_reach_into_the_api_or_the_transports()
     {
-        ReferencesOf("Cabinets.EventStore").ShouldNotContain(n => n.StartsWith("Cabinets.", StringComparison.Ordinal));
-    }
-
-    [Theory]
-    [InlineData("Cabinets.Projections")]
-    [InlineData("Cabinets.Messaging")]
-    public void read_models_and_the_pipeline_do_not_reach_into_the_api_or_the_transports(string assembly)
-    {
-        var refs = ReferencesOf(assembly);
+        var refs = ReferencesOf("Cabinets.Projections");
         refs.ShouldNotContain("Cabinets.Api");
         refs.ShouldNotContain("Cabinets.Protocol");
         refs.ShouldNotContain("Cabinets.GraphQL");
+    }
+
+    [Theory]
+    [InlineData("Cabinets.Protocol")]
+    [InlineData("Cabinets.GraphQL")]
+    [InlineData("Cabinets.Domain")]
+    public void the_domain_the_protocol_and_the_graphql_engine_know_nothing_of_marten_or_wolverine(string assembly)
+    {
+        ReferencesOf(assembly).ShouldNotContain(n => n.StartsWith("Marten", StringComparison.Ordinal)
+            || n.StartsWith("Wolverine", StringComparison.Ordinal) || n.StartsWith("JasperFx", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void the_api_stores_and_sends_through_marten_and_wolverine_only()
+    {
+        var refs = ReferencesOf("Cabinets.Api");
+        refs.ShouldContain("Marten");
+        refs.ShouldContain("Wolverine");
+        refs.ShouldNotContain("Cabinets.EventStore");
+        refs.ShouldNotContain("Cabinets.Messaging");
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using Cabinets.EventStore.Embedded;
+using Cabinets.Api.Hosting.Embedded;
 using Npgsql;
 
 namespace Cabinets.Testing;

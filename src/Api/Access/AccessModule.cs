@@ -21,20 +21,36 @@ internal static class AccessModule
         services.AddAuthorization();
         return services;
     }
+}
 
-    /// <summary>
-    /// Creates `admin` from `Admin__BootstrapPassword` when it does not exist yet. There is no
-    /// built-in default password: without the setting no admin exists until one is created.
-    /// </summary>
-    public static async Task BootstrapAdminAsync(this WebApplication app)
+/// <summary>
+/// Creates `admin` from `Admin__BootstrapPassword` when it does not exist yet, once the host has
+/// started (the command goes through Wolverine), then opens readiness. There is no built-in
+/// default password: without the setting no admin exists until one is created.
+/// </summary>
+internal sealed class AdminBootstrap(IConfiguration config, PasswordHasher hasher, TimeProvider clock, CommandSender commands,
+    Health.StartupGate gate) : IHostedLifecycleService
+{
+    public async Task StartedAsync(CancellationToken cancellationToken)
     {
-        var password = app.Configuration["Admin:BootstrapPassword"];
-        if (string.IsNullOrEmpty(password)) return;
-        var hasher = app.Services.GetRequiredService<PasswordHasher>();
-        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var result = await app.Services.GetRequiredService<CommandSender>().SendAsync(
-            new CreateAdminUser("admin", hasher.Hash(password), [Domain.Access.Roles.Admin], now), new CommandContext(Actor.System));
-        if (result is CommandOutcome.Invalid invalid)
-            throw new InvalidOperationException($"Admin__BootstrapPassword is not acceptable: {string.Join("; ", invalid.Errors.Select(e => e.Message))}");
+        var password = config["Admin:BootstrapPassword"];
+        if (!string.IsNullOrEmpty(password))
+        {
+            var result = await commands.SendAsync(new CreateAdminUser("admin", hasher.Hash(password), [Domain.Access.Roles.Admin], clock.GetUtcNow()),
+                new CommandContext(Actor.System), cancellationToken);
+            if (result is CommandOutcome.Invalid invalid)
+                throw new InvalidOperationException($"Admin__BootstrapPassword is not acceptable: {string.Join("; ", invalid.Errors.Select(e => e.Message))}");
+        }
+        gate.Open();
     }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

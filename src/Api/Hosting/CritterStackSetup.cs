@@ -70,6 +70,12 @@ internal static class CritterStackSetup
     {
         opts.ServiceName = "cabinets";
         opts.Durability.Mode = durability;
+        // Node failover inside 10 s (ADR-0016): heartbeats every second, a node silent for 4 s is
+        // stale and the leader moves its agents (async projections among them) to a live node.
+        opts.Durability.FirstHealthCheckExecution = 200.Milliseconds();
+        opts.Durability.HealthCheckPollingTime = 1.Seconds();
+        opts.Durability.StaleNodeTimeout = 4.Seconds();
+        opts.Durability.CheckAssignmentPeriod = 2.Seconds();
         opts.Policies.AutoApplyTransactions();
         opts.Policies.UseDurableLocalQueues();
         opts.Policies.UseDurableOutboxOnAllSendingEndpoints();

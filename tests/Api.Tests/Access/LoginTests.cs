@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Cabinets.Domain.Access.AdminUsers;
-using Cabinets.EventStore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Cabinets.Api.Tests.Access;
 
@@ -19,11 +17,12 @@ public sealed class LoginTests(ApiFixture api) : IClassFixture<ApiFixture>
         body!["token"].ToString()!.Length.ShouldBeGreaterThan(30);
         DateTimeOffset.Parse(body["expiresAt"].ToString()!, System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(DateTimeOffset.UtcNow);
 
-        var history = await api.Services.GetRequiredService<PostgresEventStore>().ReadStreamAsync(AdminUserEventNames.StreamId("admin"));
-        history.Select(e => e.TypeName).ShouldContain("access.admin_user_created");
-        var signIn = history.Last(e => e.TypeName == "access.admin_signed_in");
-        signIn.Metadata.Actor.Id.ShouldBe("admin");
-        history.ShouldAllBe(e => !e.Metadata.ToString().Contains(ApiFixture.AdminPassword));
+        var history = await api.StreamAsync(AdminUserEventNames.StreamId("admin"));
+        history.Select(e => e.EventTypeName).ShouldContain("access.admin_user_created.v1");
+        var signIn = history.Last(e => e.EventTypeName == "access.admin_signed_in.v1");
+        signIn.UserName.ShouldBe("admin");
+        signIn.Headers!["channel"].ToString().ShouldBe("http");
+        history.ShouldAllBe(e => !System.Text.Json.JsonSerializer.Serialize(e.Headers, (System.Text.Json.JsonSerializerOptions?)null).Contains(ApiFixture.AdminPassword));
     }
 
     [Theory]
@@ -52,7 +51,7 @@ public sealed class LoginTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task stored_passwords_are_pbkdf2_hashes_never_the_password()
     {
-        var history = await api.Services.GetRequiredService<PostgresEventStore>().ReadStreamAsync(AdminUserEventNames.StreamId("admin"));
+        var history = await api.StreamAsync(AdminUserEventNames.StreamId("admin"));
         var created = history.Select(e => e.Data).OfType<AdminUserCreated>().Single();
         created.PasswordHash.ShouldStartWith("pbkdf2-sha256$");
         created.PasswordHash.ShouldNotContain(ApiFixture.AdminPassword);

@@ -1,7 +1,6 @@
 using Cabinets.Api.GraphQL;
 using Cabinets.Api.Tests.GraphQL;
 using Cabinets.Api.Tests.Lockers;
-using Cabinets.EventStore.Daemon;
 using Cabinets.Projections.Lockers.FreeDoors;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -12,7 +11,7 @@ namespace Cabinets.Api.Tests.Conformance;
 /// /graphql checked by code we did not write: graphql-http's audit, graphql-js reading our
 /// introspection, and graphql-js answering the same documents (tests/GraphQL.Conformance, ADR-0009).
 /// </summary>
-public sealed class GraphQLConformanceTests(ApiFixture api, ITestOutputHelper output) : IClassFixture<ApiFixture>
+public sealed class GraphQLConformanceTests(ListeningApi api, ITestOutputHelper output) : IClassFixture<ListeningApi>
 {
     [Fact]
     public async Task the_graphql_over_http_audit_finds_no_must_failure_and_no_unexplained_should_failure()
@@ -75,6 +74,6 @@ public sealed class GraphQLConformanceTests(ApiFixture api, ITestOutputHelper ou
         (await firmware.SendAsync("insert_locker_info", new[] { new { type = "快递柜", locker_info = new[] { new { category = "M", create_date = "2026-01-01", series_number = serial } } } })).Code.ShouldBe(0);
         (await firmware.SendAsync("insert_single_info", Enumerable.Range(1, doors).Select(d => new { series_number = serial, single_code = $"0,{d},{(d % 2 == 0 ? 72 : 32)}" }).ToArray())).Code.ShouldBe(0);
         (await firmware.SendAsync("insert_single_status", new[] { new { series_number = serial, single_code = "1,1" } })).Code.ShouldBe(0);
-        await api.Services.GetRequiredService<ProjectionDaemon>().WaitForCatchUpAsync(FreeDoorProjection.ProjectionName, TimeSpan.FromSeconds(30));
+        await api.CaughtUpAsync();
     }
 }

@@ -1,5 +1,4 @@
 using Cabinets.Api.Tests.Lockers;
-using Cabinets.EventStore.Daemon;
 using Cabinets.Projections.Lockers.FreeDoors;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -26,7 +25,7 @@ public sealed class LockersGraphQLTests(ApiFixture api) : IClassFixture<ApiFixtu
         (await firmware.SendAsync("insert_locker_info", new[] { new { type = "快递柜", locker_info = new[] { new { category = "M", create_date = "2026-01-01", series_number = serial } } } })).Code.ShouldBe(0);
         (await firmware.SendAsync("insert_single_info", Enumerable.Range(1, doors).Select(d => new { series_number = serial, single_code = $"0,{d},{(d % 2 == 0 ? 72 : 32)}" }).ToArray())).Code.ShouldBe(0);
         (await firmware.SendAsync("insert_single_status", new[] { new { series_number = serial, single_code = "1,1" } })).Code.ShouldBe(0);
-        await api.Services.GetRequiredService<ProjectionDaemon>().WaitForCatchUpAsync(FreeDoorProjection.ProjectionName, TimeSpan.FromSeconds(30));
+        await api.CaughtUpAsync();
     }
 
     [Fact]

@@ -1,12 +1,9 @@
 using System.Net;
 using System.Text;
 using Cabinets.Domain.Lockers.Cabinets;
-using Cabinets.EventStore.Daemon;
-using Cabinets.EventStore.Events;
-using Cabinets.Messaging.Commands;
-using Cabinets.Projections.Lockers.FreeDoors;
+using Cabinets.Api.Commands;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Cabinets.Api.Tests.Lockers;
 
@@ -18,10 +15,8 @@ public sealed class IbsEndpointTests(ApiFixture api) : IClassFixture<ApiFixture>
 
     private async Task ProvisionAsync(string serial, Site? site = null)
     {
-        var provision = api.Services.GetRequiredService<CommandPipeline<ProvisionCabinet, object?>>();
-        var result = await provision.ExecuteAsync(new ProvisionCabinet(serial, site ?? Site, DateTimeOffset.UtcNow),
-            new CommandContext(new Actor("admin", "admin", "test")));
-        result.ShouldBeOfType<CommandResult<object?>.Accepted>();
+        var result = await api.SendAsync(new ProvisionCabinet(serial, site ?? Site, DateTimeOffset.UtcNow));
+        result.ShouldBeOfType<CommandOutcome.Accepted>();
     }
 
     private static object Bank(string serial) => new
@@ -34,16 +29,9 @@ public sealed class IbsEndpointTests(ApiFixture api) : IClassFixture<ApiFixture>
         },
     };
 
-    private async Task<long> EventCountAsync(string serial)
-    {
-        await using var db = NpgsqlDataSource.Create(api.ConnectionString);
-        await using var cmd = db.CreateCommand("select count(*) from es.events where stream_id = $1");
-        cmd.Parameters.Add(new NpgsqlParameter { Value = CabinetEventNames.StreamId(serial) });
-        return (long)(await cmd.ExecuteScalarAsync())!;
-    }
+    private async Task<long> EventCountAsync(string serial) => (await api.StreamAsync(CabinetEventNames.StreamId(serial))).Count;
 
-    private Task CaughtUpAsync() => api.Services.GetRequiredService<ProjectionDaemon>()
-        .WaitForCatchUpAsync(FreeDoorProjection.ProjectionName, TimeSpan.FromSeconds(30));
+    private Task CaughtUpAsync() => api.CaughtUpAsync();
 
     [Fact]
     public async Task an_unprovisioned_serial_is_refused_with_2001_and_nothing_is_written()
@@ -108,17 +96,18 @@ public sealed class IbsEndpointTests(ApiFixture api) : IClassFixture<ApiFixture>
         var occupied = firmware.Frame("insert_single_status", new[] { new { series_number = serial, single_code = "5,1" } });
         (await firmware.SendFrameAsync(occupied)).Code.ShouldBe(0);
 
-        // another Api process, with its own cache, records the door released
-        var store = api.Services.GetRequiredService<Cabinets.EventStore.PostgresEventStore>();
+        // another Api process on the same database records the door released
         var version = await EventCountAsync(serial);
-        (await store.AppendAsync(CabinetEventNames.StreamId(serial), CabinetEventNames.StreamType,
-                Cabinets.EventStore.Appending.ExpectedVersion.Exactly(version), new EventMetadata(new Actor("node-2", "firmware", "ibs")),
-                [new DoorReleased(serial, 5, DateTimeOffset.UtcNow)]))
-            .ShouldBeOfType<Cabinets.EventStore.Appending.AppendResult.Committed>();
+        await using (var node2 = await api.StartNodeAsync())
+        {
+            var released = await node2.Services.GetRequiredService<CommandSender>().SendAsync(
+                new ReportDoorStatus(serial, [new DoorStatusReport(5, false)], DateTimeOffset.UtcNow), new CommandContext(new Actor(serial, "firmware", "ibs")));
+            released.ShouldBeOfType<CommandOutcome.Accepted>().Events.ShouldBe(1);
+        }
 
-        // this node's cache still says occupied: the same report must still become an event
+        // whatever this node remembers says occupied: the same report must still become an event
         (await firmware.SendFrameAsync(occupied)).Code.ShouldBe(0);
-        var stream = await store.ReadStreamAsync(CabinetEventNames.StreamId(serial));
+        var stream = await api.StreamAsync(CabinetEventNames.StreamId(serial));
         stream.Count.ShouldBe((int)version + 2);
         stream[^1].Data.ShouldBeOfType<DoorOccupied>().DoorNumber.ShouldBe(5);
     }

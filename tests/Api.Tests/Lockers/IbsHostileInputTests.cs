@@ -1,7 +1,6 @@
 using System.Text;
 using Cabinets.Domain.Lockers.Cabinets;
-using Cabinets.EventStore.Events;
-using Cabinets.Messaging.Commands;
+using Cabinets.Api.Commands;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -19,8 +18,8 @@ public sealed class IbsHostileInputTests(ApiFixture api) : IClassFixture<ApiFixt
     public async Task two_thousand_mutated_frames_each_get_an_error_code_and_append_nothing()
     {
         var firmware = new IbsClient(api.Http());
-        await api.Services.GetRequiredService<CommandPipeline<ProvisionCabinet, object?>>().ExecuteAsync(
-            new ProvisionCabinet(Serial, new Site("p", "c", "a", "s", "pl", "cn", null), DateTimeOffset.UtcNow), new CommandContext(Actor.System));
+        (await api.SendAsync(new ProvisionCabinet(Serial, new Site("p", "c", "a", "s", "pl", "cn", null), DateTimeOffset.UtcNow)))
+            .ShouldBeOfType<CommandOutcome.Accepted>();
         (await firmware.SendAsync("insert_locker_info", new[] { new { type = "快递柜", locker_info = new[] { new { category = "M", create_date = "2026-01-01", series_number = Serial } } } })).Code.ShouldBe(0);
         (await firmware.SendAsync("insert_single_info", new[] { new { series_number = Serial, single_code = "0,1,72" } })).Code.ShouldBe(0);
         var before = await EventCountAsync();
@@ -89,7 +88,7 @@ public sealed class IbsHostileInputTests(ApiFixture api) : IClassFixture<ApiFixt
     private async Task<long> EventCountAsync()
     {
         await using var db = NpgsqlDataSource.Create(api.ConnectionString);
-        await using var cmd = db.CreateCommand("select count(*) from es.events");
+        await using var cmd = db.CreateCommand("select count(*) from mt_events");
         return (long)(await cmd.ExecuteScalarAsync())!;
     }
 }

@@ -18,7 +18,7 @@ public static class FreeDoorTables
 
     private static Table Cabinets(string schema)
     {
-        var t = new Table(new PostgresqlObjectName(schema, "cabinets", SchemaUtils.IdentifierUsage.General));
+        var t = new Table(new PostgresqlObjectName(schema, "cabinets", SchemaUtils.IdentifierUsage.General)) { PrimaryKeyName = "cabinets_pkey" };
         t.AddColumn("serial_number", "text").AsPrimaryKey();
         t.AddColumn("type", "text");
         foreach (var c in new[] { "province", "city", "area", "street", "place", "community_name" })
@@ -37,7 +37,7 @@ public static class FreeDoorTables
 
     private static Table Doors(string schema)
     {
-        var t = new Table(new PostgresqlObjectName(schema, "doors", SchemaUtils.IdentifierUsage.General));
+        var t = new Table(new PostgresqlObjectName(schema, "doors", SchemaUtils.IdentifierUsage.General)) { PrimaryKeyName = "doors_pkey" };
         t.AddColumn("serial_number", "text").AsPrimaryKey();
         t.AddColumn("door_number", "integer").AsPrimaryKey();
         t.AddColumn("cabinet_index", "integer").NotNull();
@@ -56,7 +56,7 @@ public static class FreeDoorTables
     /// <summary>One row per bank and door kind; `count_locker_num` sums over any prefix of the site.</summary>
     private static Table Counts(string schema)
     {
-        var t = new Table(new PostgresqlObjectName(schema, "free_door_counts", SchemaUtils.IdentifierUsage.General));
+        var t = new Table(new PostgresqlObjectName(schema, "free_door_counts", SchemaUtils.IdentifierUsage.General)) { PrimaryKeyName = "free_door_counts_pkey" };
         t.AddColumn("serial_number", "text").AsPrimaryKey();
         t.AddColumn("size", "text").AsPrimaryKey();
         t.AddColumn("insulated", "boolean").AsPrimaryKey();

@@ -1,6 +1,5 @@
 using Xunit.Abstractions;
 using Cabinets.Api.Tests.Lockers;
-using Cabinets.EventStore.Daemon;
 using Cabinets.Projections.Lockers.FreeDoors;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,7 +31,7 @@ public sealed class CabinetListStatementTests(ConnectionsApi api, ITestOutputHel
             var doors = new[] { new { series_number = serial, single_code = "0,1,72" }, new { series_number = serial, single_code = "0,2,32" } };
             (await firmware.SendAsync("insert_single_info", doors)).Code.ShouldBe(0);
         }));
-        await api.Services.GetRequiredService<ProjectionDaemon>().WaitForCatchUpAsync(FreeDoorProjection.ProjectionName, TimeSpan.FromSeconds(60));
+        await api.CaughtUpAsync();
         return p;
     });
 
