@@ -1,4 +1,5 @@
 using Cabinets.Api.Access;
+using Cabinets.Api.Bench;
 using Cabinets.Api.GraphQL;
 using Cabinets.Api.Health;
 using Cabinets.Api.Hosting;
@@ -21,6 +22,7 @@ app.MapHealth();
 app.MapAuth();
 app.MapIbs();
 app.MapGraphQL();
+app.MapBenchBaseline(app.Configuration);
 if (AdminCli.IsInvoked(args))
 {
     await app.StartAsync(); // Marten applies its schema, Wolverine starts, then the CLI sends its command

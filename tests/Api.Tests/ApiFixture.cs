@@ -28,14 +28,17 @@ public class ApiFixture : IAsyncLifetime
     /// <summary>Extra settings a test class wants (e.g. `Ibs:AutoProvision`).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
+    /// <summary>Extra services or Marten/Wolverine configuration a test class adds (test handlers, recorders).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) { }
+
     public async Task InitializeAsync()
     {
         ConnectionString = await PostgresServer.CreateDatabaseAsync("api");
-        Host = await AlbaHost.For<Program>(builder => Configure(builder, ConnectionString, Settings));
+        Host = await AlbaHost.For<Program>(builder => Configure(builder, ConnectionString, Settings).ConfigureServices(ConfigureServices));
         await WaitUntilReadyAsync(Host.Server.CreateClient());
     }
 
-    internal static void Configure(IWebHostBuilder builder, string connectionString, IReadOnlyDictionary<string, string> settings)
+    internal static IWebHostBuilder Configure(IWebHostBuilder builder, string connectionString, IReadOnlyDictionary<string, string> settings)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:EventStore", connectionString);
@@ -44,6 +47,7 @@ public class ApiFixture : IAsyncLifetime
         builder.UseSetting("Sms:FilePath", Path.Combine(Path.GetTempPath(), $"sms-{Guid.NewGuid():N}.jsonl"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        return builder;
     }
 
     /// <summary>Readiness opens once the bootstrap admin exists (a hosted service after start).</summary>
@@ -62,7 +66,7 @@ public class ApiFixture : IAsyncLifetime
     /// <summary>Another Api process on the same database (a second node), until disposed.</summary>
     public async Task<IAlbaHost> StartNodeAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
-        var node = await AlbaHost.For<Program>(builder => Configure(builder, ConnectionString, settings ?? Settings));
+        var node = await AlbaHost.For<Program>(builder => Configure(builder, ConnectionString, settings ?? Settings).ConfigureServices(ConfigureServices));
         await WaitUntilReadyAsync(node.Server.CreateClient());
         return node;
     }

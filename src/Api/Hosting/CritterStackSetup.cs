@@ -43,7 +43,9 @@ internal static class CritterStackSetup
             .ApplyAllDatabaseChangesOnStartup();
 
         var durability = builder.Configuration.GetValue("Wolverine:Durability", DurabilityMode.Balanced);
-        builder.Host.UseWolverine(opts => ConfigureWolverine(opts, durability));
+        var writeGeneratedCode = builder.Configuration.GetValue("Wolverine:WriteGeneratedCode", false);
+        var externalRetries = ExternalRetrySchedule(builder.Configuration["Wolverine:ExternalRetrySeconds"] ?? "15,30,60");
+        builder.Host.UseWolverine(opts => ConfigureWolverine(opts, durability, externalRetries, writeGeneratedCode));
         builder.Services.AddSingleton<CommandSender>();
         // Marten logs every optimistic-concurrency conflict at Error; they are expected and retried (CRITTER.md §1).
         builder.Logging.AddFilter("Marten.IDocumentStore", LogLevel.Critical);
@@ -66,7 +68,12 @@ internal static class CritterStackSetup
         opts.Schema.For<Access.AdminSession>().Identity(s => s.Id);
     }
 
-    private static void ConfigureWolverine(WolverineOptions opts, DurabilityMode durability)
+    /// <summary>`Wolverine__ExternalRetrySeconds`, e.g. `15,30,60`: the cooldowns before each retry of an outside push.</summary>
+    private static TimeSpan[] ExternalRetrySchedule(string setting) => setting
+        .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(s => TimeSpan.FromSeconds(double.Parse(s, System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+
+    private static void ConfigureWolverine(WolverineOptions opts, DurabilityMode durability, TimeSpan[] externalRetries, bool writeGeneratedCode)
     {
         opts.ServiceName = "cabinets";
         opts.Durability.Mode = durability;
@@ -81,9 +88,15 @@ internal static class CritterStackSetup
         opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
         // A same-stream race is normal under load: reload and decide again (CRITTER.md §2).
         opts.OnException<ConcurrencyException>().RetryWithCooldown(10.Milliseconds(), 25.Milliseconds(), 50.Milliseconds(), 100.Milliseconds());
+        // Pushes to vendors and the ERP: 15 s, 30 s, 60 s, then the dead-letter queue an admin replays from.
+        opts.OnException<ExternalServiceException>().RetryWithCooldown(externalRetries).Then.MoveToErrorQueue();
         opts.Policies.Add(new FluentValidationPolicy(FluentValidationPolicy.ValidatorsIn(typeof(CritterStackSetup).Assembly)));
         opts.Policies.AddMiddleware(typeof(CommandHeaders), chain => chain.MessageType.Namespace?.StartsWith("Cabinets.Domain", StringComparison.Ordinal) == true);
+        // Handlers load from the code pre-generated in Internal/Generated (no Roslyn on the first
+        // frame); anything without it (test handlers) compiles at run time. Regenerate after a
+        // handler or policy change: delete the folder, run once with Wolverine__WriteGeneratedCode=true.
         opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Auto;
+        opts.CodeGeneration.SourceCodeWritingEnabled = writeGeneratedCode;
         opts.UseRuntimeCompilation();
     }
 }

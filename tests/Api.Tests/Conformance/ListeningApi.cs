@@ -30,6 +30,7 @@ public sealed class ListeningApi : WebApplicationFactory<Program>, IAsyncLifetim
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
         ApiFixture.Configure(builder, _connectionString, new Dictionary<string, string>());
 
+
     public HttpClient Http() => new() { BaseAddress = BaseAddress };
 
     public Task<HttpClient> AdminAsync() => ApiFixture.SignInAsync(Http());

@@ -1,0 +1,12 @@
+namespace Cabinets.Api.Commands;
+
+/// <summary>
+/// An outside system (vendor, ERP, SMS gateway, sales channel) did not take a message: thrown by
+/// the HTTP adapters behind our ports. Wolverine retries it on the external schedule and then
+/// moves the message to the dead-letter queue (ADR-0016).
+/// </summary>
+public sealed class ExternalServiceException(string service, string message, Exception? inner = null)
+    : Exception($"{service}: {message}", inner)
+{
+    public string Service { get; } = service;
+}
