@@ -4,14 +4,16 @@ using Npgsql;
 namespace Cabinets.Api.Health;
 
 /// <summary>
-/// `/health/live` (the process answers) and `/health/ready` (database reachable, and Marten's
+/// `/health/live` (the process answers, with its Wolverine node id) and `/health/ready` (database reachable, and Marten's
 /// schema — events, documents, read-model tables, Wolverine's envelopes — matches the code).
 /// </summary>
 internal static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+        // The node id is the one Wolverine's node tables and agent assignments use.
+        var node = app.ServiceProvider.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>().Options.UniqueNodeId;
+        app.MapGet("/health/live", () => Results.Ok(new { status = "live", node }));
         app.MapGet("/health/ready", async (IDocumentStore store, StartupGate started, CancellationToken ct) =>
         {
             if (!started.IsOpen) return Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable);

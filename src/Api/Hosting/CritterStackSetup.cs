@@ -49,6 +49,10 @@ internal static class CritterStackSetup
         builder.Services.AddSingleton<CommandSender>();
         // Marten logs every optimistic-concurrency conflict at Error; they are expected and retried (CRITTER.md §1).
         builder.Logging.AddFilter("Marten.IDocumentStore", LogLevel.Critical);
+        // Wolverine logs each failed attempt of a command under the command's type name, stack
+        // trace included; for commands the failure also reaches the caller (CommandSender), so a
+        // retried conflict is not an error worth a log line per attempt.
+        builder.Logging.AddFilter("Cabinets.Domain", LogLevel.Critical);
     }
 
     private static void ConfigureMarten(StoreOptions opts)
