@@ -62,6 +62,9 @@ internal static class CritterStackSetup
         opts.Events.MetadataConfig.UserNameEnabled = true; // the actor (ADR-0014); not part of EnableAll here
         opts.Events.AppendMode = EventAppendMode.Quick;
         opts.Projections.UseIdentityMapForAggregates = true;
+        // A projection that cannot apply an event stops there (visible as STOPPED in `projections`)
+        // instead of skipping it and serving a read model that is silently wrong.
+        opts.Projections.Errors.SkipApplyErrors = false;
         foreach (var (type, name) in StoredEventNames.All) opts.Events.MapEventType(type, name);
 
         opts.Projections.Add<CabinetSnapshotProjection>(ProjectionLifecycle.Inline);

@@ -27,7 +27,7 @@ internal static class OperationsSchema
             .Field("deadLetters", "[DeadLetter!]!", f => f
                 .Description("Messages that exhausted their retry policy (Wolverine's dead-letter queue): the manual-handling queue.")
                 .Argument("messageType", "String")
-                .RequirePermissions(Permissions.OperationsRead)
+                .RequirePermissions(Permissions.OperationsManage) // admin only (API-CONTRACT.md): messages may carry personal data
                 .ResolveAsync(async ctx =>
                 {
                     var query = new DeadLetterEnvelopeQuery { PageSize = 200, MessageType = ctx.ArgumentOrDefault<string>("messageType") };
