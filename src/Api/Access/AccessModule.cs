@@ -25,7 +25,7 @@ internal static class AccessModule
 
 /// <summary>
 /// Creates `admin` from `Admin__BootstrapPassword` when it does not exist yet, once the host has
-/// started (the command goes through Wolverine), then opens readiness. There is no built-in
+/// started (the command goes through Wolverine), warms the command path, then opens readiness. There is no built-in
 /// default password: without the setting no admin exists until one is created.
 /// </summary>
 internal sealed class AdminBootstrap(IConfiguration config, PasswordHasher hasher, TimeProvider clock, CommandSender commands,
@@ -41,6 +41,11 @@ internal sealed class AdminBootstrap(IConfiguration config, PasswordHasher hashe
             if (result is CommandOutcome.Invalid invalid)
                 throw new InvalidOperationException($"Admin__BootstrapPassword is not acceptable: {string.Join("; ", invalid.Errors.Select(e => e.Message))}");
         }
+        // Warm the hot path before readiness opens (ADR-0017): the first frame would otherwise pay
+        // for JIT and Marten's first session. A door report for a serial that cannot exist is
+        // rejected by the decider and writes nothing.
+        await commands.SendAsync(new Domain.Lockers.Cabinets.ReportDoorStatus("~warm-up~", [], clock.GetUtcNow()),
+            new CommandContext(Actor.System), cancellationToken);
         gate.Open();
     }
 
