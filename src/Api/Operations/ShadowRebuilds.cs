@@ -53,26 +53,41 @@ public sealed partial class ShadowRebuilds(NpgsqlDataSource db, IDocumentStore s
     public async Task RebuildAsync(string projection, Action<RebuildProgress> report, CancellationToken ct)
     {
         Known(projection);
-        await ExecuteAsync(null, null, $"drop schema if exists {Shadow} cascade; create schema {Shadow};" + CreateTables(Shadow), ct);
-        long position = 0;
-        while (true)
+        // One rebuild at a time across every node: they would share the shadow schema. The lock is
+        // the session's, held on this connection until the rebuild ends (or the node dies).
+        await using var guard = await db.OpenConnectionAsync(ct);
+        await using (var take = new NpgsqlCommand("select pg_try_advisory_lock(hashtext('cabinets.shadow_rebuild'))", guard))
+            if (!(bool)(await take.ExecuteScalarAsync(ct))!)
+                throw new InvalidOperationException($"a rebuild of {projection} is already running on another node");
+        try
         {
-            var live = await LivePositionAsync(null, null, ct);
-            report(new RebuildProgress(position, live));
-            if (live - position <= Page) break;
-            position = await ReplayAsync(null, null, position, live, report, live, ct);
-        }
+            await ExecuteAsync(null, null, $"drop schema if exists {Shadow} cascade; create schema {Shadow};" + CreateTables(Shadow), ct);
+            long position = 0;
+            while (true)
+            {
+                var live = await LivePositionAsync(null, null, ct);
+                report(new RebuildProgress(position, live));
+                if (live - position <= Page) break;
+                position = await ReplayAsync(null, null, position, live, report, live, ct);
+            }
 
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        // Writers (the daemon's next batch) wait; readers go on reading the live tables.
-        await ExecuteAsync(conn, tx, $"lock table {Live("cabinets")}, {Live("doors")}, {Live("free_door_counts")} in exclusive mode", ct);
-        var final = await LivePositionAsync(conn, tx, ct);
-        await ReplayAsync(conn, tx, position, final, report, final, ct);
-        await ExecuteAsync(conn, tx, $"alter schema {FreeDoorTables.LiveSchema} rename to {Retired}; alter schema {Shadow} rename to {FreeDoorTables.LiveSchema};", ct);
-        await tx.CommitAsync(ct);
-        await ExecuteAsync(null, null, $"drop schema if exists {Retired} cascade", ct);
-        report(new RebuildProgress(final, final));
+            await using var conn = await db.OpenConnectionAsync(ct);
+            await using var tx = await conn.BeginTransactionAsync(ct);
+            // Writers (the daemon's next batch) wait; readers go on reading the live tables.
+            await ExecuteAsync(conn, tx, $"lock table {Live("cabinets")}, {Live("doors")}, {Live("free_door_counts")} in exclusive mode", ct);
+            var final = await LivePositionAsync(conn, tx, ct);
+            await ReplayAsync(conn, tx, position, final, report, final, ct);
+            await ExecuteAsync(conn, tx, $"alter schema {FreeDoorTables.LiveSchema} rename to {Retired}; alter schema {Shadow} rename to {FreeDoorTables.LiveSchema};", ct);
+            await tx.CommitAsync(ct);
+            await ExecuteAsync(null, null, $"drop schema if exists {Retired} cascade", ct);
+            report(new RebuildProgress(final, final));
+        }
+        finally
+        {
+            // A pooled connection keeps session locks: release it before the connection goes back.
+            await using var release = new NpgsqlCommand("select pg_advisory_unlock(hashtext('cabinets.shadow_rebuild'))", guard);
+            await release.ExecuteScalarAsync(CancellationToken.None);
+        }
     }
 
     private static void Known(string projection)

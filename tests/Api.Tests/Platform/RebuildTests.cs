@@ -55,6 +55,23 @@ public sealed class RebuildTests(ApiFixture api) : IClassFixture<ApiFixture>
         response.Errors.Single().GetProperty("path")[0].GetString().ShouldBe("rebuildProjection");
     }
 
+    [Fact]
+    public async Task a_second_rebuild_while_one_runs_elsewhere_is_refused_and_touches_nothing()
+    {
+        var tableBefore = await TableOidAsync();
+        // another node's rebuild holds the lock (unpooled: the lock ends with the connection)
+        await using var other = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(api.ConnectionString) { Pooling = false }.ConnectionString);
+        await other.OpenAsync();
+        await using (var take = new NpgsqlCommand("select pg_advisory_lock(hashtext('cabinets.shadow_rebuild'))", other))
+            await take.ExecuteScalarAsync();
+
+        var rebuilds = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Operations.ShadowRebuilds>(api.Services);
+        var refused = await Should.ThrowAsync<InvalidOperationException>(() => rebuilds.RebuildAsync("free_doors", _ => { }, CancellationToken.None));
+
+        refused.Message.ShouldContain("already running");
+        (await TableOidAsync()).ShouldBe(tableBefore);
+    }
+
     private async Task<bool> RebuildingAsync(HttpClient admin)
     {
         var status = await admin.PostGraphQLAsync("{ projections { name state } }");
