@@ -14,7 +14,6 @@ internal static class AccessModule
         {
             Lifetime = TimeSpan.FromMinutes(config.GetValue("Auth:TokenLifetimeMinutes", 480)),
         });
-        services.AddSingleton<CreateAdminUserValidator>();
         services.AddSingleton<FluentValidation.IValidator<CreateAdminUser>, CreateAdminUserValidator>();
         services.AddAuthentication(BearerTokenAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenAuthentication>(BearerTokenAuthentication.SchemeName, null);

@@ -17,8 +17,6 @@ public sealed class FreeDoorProjection(string schema = FreeDoorTables.LiveSchema
 {
     public const string ProjectionName = "free_doors";
 
-    public static IReadOnlyList<Type> EventTypes { get; } = CabinetEventNames.All.Select(e => e.Type).ToList();
-
     public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         foreach (var command in Statements(schema, events)) operations.QueueSqlCommand(command.Sql, [.. command.Arguments]);
