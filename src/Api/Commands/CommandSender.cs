@@ -14,11 +14,9 @@ public sealed class CommandSender(IWolverineRuntime runtime)
 {
     public async Task<CommandOutcome> SendAsync(object command, CommandContext context, CancellationToken ct = default)
     {
-        var options = new DeliveryOptions();
-        CommandHeaders.Write(options.Headers, context);
         try
         {
-            return await new MessageBus(runtime).InvokeAsync<CommandOutcome>(command, options, ct);
+            return await InvokeAsync<CommandOutcome>(command, context, ct);
         }
         catch (CommandInvalidException e)
         {
@@ -28,5 +26,13 @@ public sealed class CommandSender(IWolverineRuntime runtime)
         {
             return new CommandOutcome.Conflict("Too many concurrent changes to the same stream; nothing was changed, try again.");
         }
+    }
+
+    /// <summary>Invokes a handler with the context as headers and lets every exception through (for callers with their own fallback).</summary>
+    public Task<T> InvokeAsync<T>(object message, CommandContext context, CancellationToken ct = default)
+    {
+        var options = new DeliveryOptions();
+        CommandHeaders.Write(options.Headers, context);
+        return new MessageBus(runtime).InvokeAsync<T>(message, options, ct);
     }
 }

@@ -18,6 +18,10 @@ internal static class LockersModule
         services.AddSingleton(new IbsCodec(ibs));
         services.AddSingleton(new IbsSettings(config.GetValue("Ibs:AutoProvision", false)));
         services.AddSingleton<IbsFrameDispatcher>();
+        // Door reports are batched per lane (ADR-0018): Ibs:BatchLanes = 0 sends each on its own.
+        services.AddSingleton(new DoorStatusBatching(config.GetValue("Ibs:BatchLanes", Environment.ProcessorCount), config.GetValue("Ibs:MaxBatch", 128)));
+        services.AddSingleton<DoorStatusBatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<DoorStatusBatcher>());
         services.AddSingleton<IValidator<ProvisionCabinet>, ProvisionCabinetValidator>();
         return services;
     }

@@ -15,7 +15,7 @@ namespace Cabinets.Api.Lockers.Ibs;
 /// outcome into a response. Retries are safe by state: every door command is convergent, so a
 /// repeated frame decides no new events and gets the same answer (ADR-0006).
 /// </summary>
-internal sealed class IbsFrameDispatcher(CommandSender commands, NpgsqlDataSource db, IbsSettings settings, TimeProvider clock)
+internal sealed class IbsFrameDispatcher(CommandSender commands, DoorStatusBatcher doorReports, DoorStatusBatching batching, NpgsqlDataSource db, IbsSettings settings, TimeProvider clock)
 {
     public async Task<IbsResponse> HandleAsync(IbsRequest request, string correlationId, CancellationToken ct)
     {
@@ -27,8 +27,8 @@ internal sealed class IbsFrameDispatcher(CommandSender commands, NpgsqlDataSourc
             InsertSingleInfoRequest r => await OneBank(r.Items.Select(i => i.SeriesNumber), serial =>
                 Run(new RegisterDoors(serial, r.Items.Select(ToDomain).ToList(), now), serial, correlationId, ct)),
             InsertSingleStatusRequest r => await OneBank(r.Items.Select(i => i.SeriesNumber), serial =>
-                Run(new ReportDoorStatus(serial, r.Items.Select(i => new Domain.Lockers.Cabinets.DoorStatusReport(i.Door, i.Occupied)).ToList(), now),
-                    serial, correlationId, ct)),
+                ReportDoors(new ReportDoorStatus(serial, r.Items.Select(i => new Domain.Lockers.Cabinets.DoorStatusReport(i.Door, i.Occupied)).ToList(), now),
+                    correlationId, ct)),
             CountLockerNumRequest r => r.Items.Count == 1
                 ? IbsResponse.Ok(await FreeDoorQueries.CountAsync(db, ToFilter(r.Items[0]), ct))
                 : Invalid("count_locker_num takes exactly one query"),
@@ -44,17 +44,25 @@ internal sealed class IbsFrameDispatcher(CommandSender commands, NpgsqlDataSourc
         return distinct.Count == 1 ? await run(distinct[0]) : Invalid("all items of a frame must carry the same series_number");
     }
 
-    private async Task<IbsResponse> Run(CabinetCommand command, string serial, string correlationId, CancellationToken ct)
-    {
-        var result = await commands.SendAsync(command, new CommandContext(new Actor(serial, "firmware", "ibs"), CorrelationId: correlationId), ct);
-        return result switch
+    private async Task<IbsResponse> Run(CabinetCommand command, string serial, string correlationId, CancellationToken ct) =>
+        ToResponse(await commands.SendAsync(command, Firmware(serial, correlationId), ct));
+
+    /// <summary>The hot path: door reports go through the batcher unless batching is switched off.</summary>
+    private async Task<IbsResponse> ReportDoors(ReportDoorStatus command, string correlationId, CancellationToken ct) =>
+        ToResponse(batching.Lanes > 0
+            ? await doorReports.SendAsync(command, Firmware(command.SerialNumber, correlationId))
+            : await commands.SendAsync(command, Firmware(command.SerialNumber, correlationId), ct));
+
+    private static CommandContext Firmware(string serial, string correlationId) => new(new Actor(serial, "firmware", "ibs"), CorrelationId: correlationId);
+
+    private static IbsResponse ToResponse(CommandOutcome result) =>
+        result switch
         {
             CommandOutcome.Accepted => IbsResponse.Ok(),
             CommandOutcome.Rejected r => IbsResponse.Failure(ToIbs(r.Error)),
             CommandOutcome.Invalid i => Invalid(string.Join("; ", i.Errors.Select(x => $"{x.Field}: {x.Message}"))),
             _ => IbsResponse.Failure(new IbsError(IbsErrorCode.ServerError, "busy: nothing was changed, retry")),
         };
-    }
 
     private static IbsError ToIbs(DomainError e) => e.Code switch
     {
