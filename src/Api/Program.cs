@@ -6,6 +6,7 @@ using Cabinets.Api.Hosting;
 using Cabinets.Api.Lockers;
 using Cabinets.Api.Lockers.Ibs;
 using Cabinets.Api.Operations;
+using Cabinets.Api.Stations;
 
 var builder = WebApplication.CreateBuilder(args);
 if (AdminCli.IsInvoked(args)) builder.WebHost.UseUrls("http://127.0.0.1:0"); // the CLI serves nothing
@@ -13,7 +14,7 @@ else if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://127.0.0.1:5080"); // API-CONTRACT.md, Running
 await builder.AddCritterStackAsync();
 builder.AddPlatform();
-builder.Services.AddAccess(builder.Configuration).AddLockers(builder.Configuration).AddOperations();
+builder.Services.AddAccess(builder.Configuration).AddLockers(builder.Configuration).AddOperations().AddStations(builder.Configuration);
 builder.Services.AddSingleton<GraphQLModule>().AddSingleton<StartupGate>().AddHostedService<AdminBootstrap>();
 
 var app = builder.Build();
@@ -22,6 +23,7 @@ app.MapHealth();
 app.MapAuth();
 app.MapIbs();
 app.MapGraphQL();
+app.MapStations();
 app.MapBenchBaseline(app.Configuration);
 if (AdminCli.IsInvoked(args))
 {

@@ -44,7 +44,7 @@ internal static class AuthEndpoints
             new CommandContext(actor, CorrelationId: http.TraceIdentifier), ct);
         if (recorded is not CommandOutcome.Accepted) return Unauthorized();
 
-        var (token, expires) = await tokens.IssueAsync(username, user.Roles, ct);
+        var (token, expires) = await tokens.IssueAsync(username, user.Roles, user.StationId, ct);
         return Results.Ok(new LoginAnswer(token, expires));
     }
 

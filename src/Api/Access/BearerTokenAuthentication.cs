@@ -13,6 +13,7 @@ internal sealed class BearerTokenAuthentication(
 {
     public const string SchemeName = "Bearer";
     public const string PermissionClaim = "permission";
+    public const string StationClaim = "station";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -24,6 +25,7 @@ internal sealed class BearerTokenAuthentication(
         var claims = new List<Claim> { new(ClaimTypes.Name, user.Username) };
         claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         claims.AddRange(Roles.PermissionsOf(user.Roles).Select(p => new Claim(PermissionClaim, p)));
+        if (user.StationId is not null) claims.Add(new Claim(StationClaim, user.StationId));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

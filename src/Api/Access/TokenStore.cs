@@ -4,7 +4,7 @@ using Marten;
 
 namespace Cabinets.Api.Access;
 
-public sealed record SignedInUser(string Username, IReadOnlyList<string> Roles, DateTimeOffset ExpiresAt);
+public sealed record SignedInUser(string Username, IReadOnlyList<string> Roles, DateTimeOffset ExpiresAt, string? StationId = null);
 
 /// <summary>A bearer token as stored: only its SHA-256 hash (hex) is kept, never the token.</summary>
 public sealed class AdminSession
@@ -18,6 +18,9 @@ public sealed class AdminSession
     public DateTimeOffset IssuedAt { get; set; }
 
     public DateTimeOffset ExpiresAt { get; set; }
+
+    /// <summary>The station a station user is bound to; null for users of no station (TAX.md §6.x).</summary>
+    public string? StationId { get; set; }
 }
 
 /// <summary>
@@ -32,12 +35,12 @@ public sealed class TokenStore(IDocumentStore store, TimeProvider clock)
 
     public TimeSpan Lifetime { get; init; } = TimeSpan.FromHours(8);
 
-    public async Task<(string Token, DateTimeOffset ExpiresAt)> IssueAsync(string username, IReadOnlyList<string> roles, CancellationToken ct)
+    public async Task<(string Token, DateTimeOffset ExpiresAt)> IssueAsync(string username, IReadOnlyList<string> roles, string? stationId, CancellationToken ct)
     {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var now = clock.GetUtcNow();
         await using var session = store.LightweightSession();
-        session.Store(new AdminSession { Id = Hash(token), Username = username, Roles = [.. roles], IssuedAt = now, ExpiresAt = now + Lifetime });
+        session.Store(new AdminSession { Id = Hash(token), Username = username, Roles = [.. roles], IssuedAt = now, ExpiresAt = now + Lifetime, StationId = stationId });
         await session.SaveChangesAsync(ct);
         return (token, now + Lifetime);
     }
@@ -55,7 +58,7 @@ public sealed class TokenStore(IDocumentStore store, TimeProvider clock)
             _cache.TryRemove(key, out _);
             return null;
         }
-        var user = new SignedInUser(stored.Username, stored.Roles, stored.ExpiresAt);
+        var user = new SignedInUser(stored.Username, stored.Roles, stored.ExpiresAt, stored.StationId);
         _cache[key] = (user, now + CacheFor);
         return user;
     }

@@ -2,6 +2,8 @@ using Cabinets.Api.Commands;
 using Cabinets.Projections.Access.AdminUsers;
 using Cabinets.Projections.Lockers.Cabinets;
 using Cabinets.Projections.Lockers.FreeDoors;
+using Cabinets.Projections.Stations;
+using Cabinets.Domain.Stations.Orders;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Core;
@@ -20,22 +22,13 @@ namespace Cabinets.Api.Hosting;
 /// (ADR-0013). Settings that cost events stay at their safe defaults (ADR-0015); the ones set here
 /// are the measured fast path of CRITTER.md §2 and metadata from the first event.
 /// </summary>
-internal static class CritterStackSetup
+public static class CritterStackSetup
 {
     public static async Task AddCritterStackAsync(this WebApplicationBuilder builder)
     {
         var connectionString = await DatabaseSetup.ResolveConnectionStringAsync(builder);
-        var csb = new NpgsqlConnectionStringBuilder(connectionString)
-        {
-            KeepAlive = 10,
-            MaxPoolSize = 200,
-            MaxAutoPrepare = 50,
-            AutoPrepareMinUsages = 2,
-            NoResetOnClose = true,
-            // A leaked idle transaction would hold every async projection at its gap (ADR-0015).
-            Options = "-c idle_in_transaction_session_timeout=60000",
-        };
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(csb.ConnectionString));
+        var dataSourceConnectionString = DataSourceConnectionString(connectionString);
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(dataSourceConnectionString));
 
         builder.Services.AddMarten(ConfigureMarten)
             .UseNpgsqlDataSource()
@@ -55,7 +48,20 @@ internal static class CritterStackSetup
         builder.Logging.AddFilter("Cabinets.Domain", LogLevel.Critical);
     }
 
-    private static void ConfigureMarten(StoreOptions opts)
+    /// <summary>The data source's connection settings: the fast path of CRITTER.md §2 (also used by bench/EventStore.Bench).</summary>
+    public static string DataSourceConnectionString(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString)
+    {
+        KeepAlive = 10,
+        MaxPoolSize = 200,
+        MaxAutoPrepare = 50,
+        AutoPrepareMinUsages = 2,
+        NoResetOnClose = true,
+        // A leaked idle transaction would hold every async projection at its gap (ADR-0015).
+        Options = "-c idle_in_transaction_session_timeout=60000",
+    }.ConnectionString;
+
+    /// <summary>The store's options, less the connection (also used by bench/EventStore.Bench).</summary>
+    public static void ConfigureMarten(StoreOptions opts)
     {
         opts.Events.StreamIdentity = StreamIdentity.AsString;
         opts.Events.MetadataConfig.EnableAll();
@@ -73,6 +79,20 @@ internal static class CritterStackSetup
         opts.Storage.ExtendedSchemaObjects.AddRange(FreeDoorTables.For(FreeDoorTables.LiveSchema));
 
         opts.Schema.For<Access.AdminSession>().Identity(s => s.Id);
+
+        // Stations (ADR-0019): inline views the REST and GraphQL surfaces read, and the V1 order
+        // events of the system before `is_set_tax`, read as V2 without rewriting a stored row.
+        opts.Projections.Add<StationTaxRulesSnapshotProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<StationOrderSnapshotProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<StationMerchantSnapshotProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<StationSkuSnapshotProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<StationPrintSequenceSnapshotProjection>(ProjectionLifecycle.Inline);
+        opts.Events.Upcast<StationOrderEventsV1.StationOrderCreated, StationOrderCreated>($"{StationOrderEventNames.CreatedName}.v1", StationOrderEventsV1.Upcast);
+        opts.Events.Upcast<StationOrderEventsV1.StationOrderEdited, StationOrderEdited>($"{StationOrderEventNames.EditedName}.v1", StationOrderEventsV1.Upcast);
+        opts.Schema.For<StationOrderSnapshot>().Index(x => x.StationId).Index(x => x.CreatedAt);
+        opts.Schema.For<StationMerchantSnapshot>().Index(x => x.StationId);
+        opts.Schema.For<StationSkuSnapshot>().Index(x => x.StationId);
+        opts.Storage.ExtendedSchemaObjects.AddRange(Stations.StationsModule.Sequences());
     }
 
     /// <summary>`Wolverine__ExternalRetrySeconds`, e.g. `15,30,60`: the cooldowns before each retry of an outside push.</summary>

@@ -1,6 +1,9 @@
 using Cabinets.Domain.Access.AdminUsers;
 using Cabinets.Domain.Lockers.Cabinets;
 using Cabinets.Domain.Operations;
+using Cabinets.Domain.Stations.Orders;
+using Cabinets.Domain.Stations.Reference;
+using Cabinets.Domain.Stations.TaxRules;
 
 namespace Cabinets.Api.Hosting;
 
@@ -11,6 +14,10 @@ namespace Cabinets.Api.Hosting;
 internal static class StoredEventNames
 {
     public static IEnumerable<(Type Type, string Name)> All { get; } =
-        new[] { CabinetEventNames.All, AdminUserEventNames.All, OperatorActionEventNames.All }
+        new[]
+        {
+            CabinetEventNames.All, AdminUserEventNames.All, OperatorActionEventNames.All,
+            TaxRuleEventNames.All, StationOrderEventNames.All, StationReferenceEventNames.All,
+        }
             .SelectMany(x => x).Select(e => (e.Type, $"{e.Name}.v{e.Version}")).ToList();
 }

@@ -6,7 +6,7 @@ public interface IAdminUserEvent
     string Username { get; }
 }
 
-public sealed record AdminUserCreated(string Username, string PasswordHash, IReadOnlyList<string> Roles, DateTimeOffset At) : IAdminUserEvent;
+public sealed record AdminUserCreated(string Username, string PasswordHash, IReadOnlyList<string> Roles, DateTimeOffset At, string? StationId = null) : IAdminUserEvent;
 
 public sealed record AdminPasswordChanged(string Username, string PasswordHash, DateTimeOffset At) : IAdminUserEvent;
 

@@ -1,0 +1,23 @@
+using Weasel.Core;
+using Weasel.Postgresql.Tables;
+using Weasel.Postgresql;
+
+namespace Cabinets.Api.Stations;
+
+/// <summary>
+/// The station module (seed 003, TAX.md): tax rules, merchants and SKUs, station orders and their
+/// delivery sheets. Commands are handled in `Handlers/`, decided by the deciders in
+/// `src/Domain/Stations`; read models are the inline snapshots of `src/Projections/Stations`.
+/// </summary>
+internal static class StationsModule
+{
+    /// <summary>Rule ids and order numbers come from sequences (ids come in on commands, never from a clock).</summary>
+    public static IEnumerable<ISchemaObject> Sequences() =>
+    [
+        new Sequence(new PostgresqlObjectName("stations", "tax_rule_ids", SchemaUtils.IdentifierUsage.General)),
+        new Sequence(new PostgresqlObjectName("stations", "order_numbers", SchemaUtils.IdentifierUsage.General), 8841170),
+    ];
+
+    public static IServiceCollection AddStations(this IServiceCollection services, IConfiguration config) =>
+        services.AddSingleton(new StationEndpoints.StationSettings(config["Stations:DefaultStationId"] ?? "T7936"));
+}
