@@ -14,15 +14,26 @@ namespace Cabinets.Api.Commands;
 /// </summary>
 public static class StreamDecisions
 {
-    public static async Task<CommandOutcome> DecideAsync<TSnapshot, TCommand, TState, TEvent>(
+    public static Task<CommandOutcome> DecideAsync<TSnapshot, TCommand, TState, TEvent>(
         IDocumentSession session, IMessageContext messages, string streamId,
         IDecider<TCommand, TState, TEvent> decider, TCommand command, Func<TSnapshot, TState> stateOf, CancellationToken ct)
+        where TSnapshot : class
+        where TEvent : notnull =>
+        DecideAsync(session, messages, streamId, decider, _ => Task.FromResult(command), stateOf, ct);
+
+    /// <summary>
+    /// The same, for a command that needs look-ups which depend on the loaded state (e.g. the
+    /// merchant of the order being edited): <paramref name="commandFor"/> runs once, after the load.
+    /// </summary>
+    public static async Task<CommandOutcome> DecideAsync<TSnapshot, TCommand, TState, TEvent>(
+        IDocumentSession session, IMessageContext messages, string streamId,
+        IDecider<TCommand, TState, TEvent> decider, Func<TState, Task<TCommand>> commandFor, Func<TSnapshot, TState> stateOf, CancellationToken ct)
         where TSnapshot : class
         where TEvent : notnull
     {
         var stream = await session.Events.FetchForWriting<TSnapshot>(streamId, ct);
         var state = stream.Aggregate is { } snapshot ? stateOf(snapshot) : decider.Initial;
-        var decision = decider.Decide(command, state);
+        var decision = decider.Decide(await commandFor(state), state);
         if (decision.Error is { } error) return new CommandOutcome.Rejected(error);
 
         if (decision.Events.Count > 0) stream.AppendMany(decision.Events.Cast<object>().ToArray());

@@ -33,4 +33,13 @@ public static class StationLookups
         return candidates.FirstOrDefault(o => o.State!.ReceiveBeginTime == c.ReceiveBeginTime && o.State.ReceiveEndTime == c.ReceiveEndTime && o.State.Sheet is null)
             ?.State!.OrderId;
     }
+
+    /// <summary>The merchant and SKUs an order's views show.</summary>
+    public static async Task<(StationMerchant?, IReadOnlyDictionary<string, StationSku>)> ReferenceAsync(IQuerySession session, StationOrderState state, CancellationToken ct)
+    {
+        var merchant = (await session.LoadAsync<StationMerchantSnapshot>(StationReferenceEventNames.MerchantStreamId(state.StationId, state.AddressId), ct))?.Merchant;
+        var ids = state.Lines.Select(l => StationReferenceEventNames.SkuStreamId(state.StationId, l.SkuId)).ToArray();
+        var skus = ids.Length == 0 ? [] : await session.LoadManyAsync<StationSkuSnapshot>(ct, ids);
+        return (merchant, skus.Where(s => s.Sku is not null).ToDictionary(s => s.SkuId, s => s.Sku!, StringComparer.Ordinal));
+    }
 }

@@ -1,3 +1,4 @@
+using Cabinets.Api.Stations.Rest;
 using Weasel.Core;
 using Weasel.Postgresql.Tables;
 using Weasel.Postgresql;
@@ -19,5 +20,9 @@ internal static class StationsModule
     ];
 
     public static IServiceCollection AddStations(this IServiceCollection services, IConfiguration config) =>
-        services.AddSingleton(new StationEndpoints.StationSettings(config["Stations:DefaultStationId"] ?? "T7936"));
+        services.AddSingleton(new StationRest.StationSettings(config["Stations:DefaultStationId"] ?? "T7936"));
+
+    /// <summary>The station REST of seed 003 (TAX.md §4.2), under the seed's own paths.</summary>
+    public static IEndpointRouteBuilder MapStations(this IEndpointRouteBuilder app) =>
+        app.MapTaxRuleEndpoints().MapStationOrderEndpoints().MapDeliverySheetEndpoints();
 }

@@ -38,13 +38,14 @@ public static class CreateStationOrderHandler
 
 public static class EditStationOrderHandler
 {
-    public static async Task<CommandOutcome> Handle(EditStationOrder command, IDocumentSession session, IMessageContext messages, CancellationToken ct)
-    {
-        var order = await session.LoadAsync<StationOrderSnapshot>(StationOrderEventNames.StreamId(command.OrderId), ct);
-        if (order?.State is { } state && state.StationId == command.StationId)
-            command = command with { Context = await StationLookups.OrderContextAsync(session, command.StationId, state.AddressId, command.Lines, ct) };
-        return await StationOrderStream.DecideAsync(command, session, messages, ct);
-    }
+    /// <summary>The merchant, SKUs and rates are looked up for the order as loaded for writing (one load, not two).</summary>
+    public static Task<CommandOutcome> Handle(EditStationOrder command, IDocumentSession session, IMessageContext messages, CancellationToken ct) =>
+        StreamDecisions.DecideAsync<StationOrderSnapshot, StationOrderCommand, StationOrderState?, IStationOrderEvent>(session, messages,
+            StationOrderEventNames.StreamId(command.OrderId), StationOrderDecider.Instance,
+            async state => state is not null && state.StationId == command.StationId
+                ? command with { Context = await StationLookups.OrderContextAsync(session, command.StationId, state.AddressId, command.Lines, ct) }
+                : command,
+            s => s.State, ct);
 }
 
 public static class SetStationOrderProgressHandler

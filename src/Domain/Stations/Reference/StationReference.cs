@@ -26,6 +26,12 @@ public sealed record UpsertStationSku(StationSku Sku, DateTimeOffset Now);
 /// <summary>Reference data is the station's to send: an upsert records what changed, and nothing when nothing did; an SKU keeps its SPU.</summary>
 public static class StationReferenceDecider
 {
+    public static Decider<UpsertStationMerchant, StationMerchant?, IStationReferenceEvent> Merchants { get; } =
+        new(null, (current, e) => e is StationMerchantUpserted u ? u.Merchant : current, Decide);
+
+    public static Decider<UpsertStationSku, StationSku?, IStationReferenceEvent> Skus { get; } =
+        new(null, (current, e) => e is StationSkuUpserted u ? u.Sku : current, Decide);
+
     public static class Errors
     {
         public const string Invalid = "station_reference.invalid";

@@ -27,7 +27,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Cabinets.Api.Stations.Handlers.UpsertStationSkuHandler");
             
             // The actual message execution
-            var outgoing1 = await Cabinets.Api.Stations.Handlers.UpsertStationSkuHandler.Handle(upsertStationSku, documentSession, cancellation).ConfigureAwait(false);
+            var outgoing1 = await Cabinets.Api.Stations.Handlers.UpsertStationSkuHandler.Handle(upsertStationSku, documentSession, context, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message
