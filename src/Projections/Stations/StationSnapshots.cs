@@ -18,6 +18,11 @@ public sealed class StationTaxRulesSnapshot
 
 public sealed partial class StationTaxRulesSnapshotProjection : SingleStreamProjection<StationTaxRulesSnapshot, string>
 {
+    public StationTaxRulesSnapshotProjection()
+    {
+        foreach (var type in (IEnumerable<Type>)TaxRuleEventNames.All.Select(e => e.Type)) IncludeType(type);
+    }
+
     public override StationTaxRulesSnapshot? Evolve(StationTaxRulesSnapshot? snapshot, string id, IEvent e) => e.Data is ITaxRuleEvent known
         ? new StationTaxRulesSnapshot
         {
@@ -45,6 +50,11 @@ public sealed class StationOrderSnapshot
 
 public sealed partial class StationOrderSnapshotProjection : SingleStreamProjection<StationOrderSnapshot, string>
 {
+    public StationOrderSnapshotProjection()
+    {
+        foreach (var type in (IEnumerable<Type>)StationOrderEventNames.All.Select(e => e.Type).Where(t => typeof(IStationOrderEvent).IsAssignableFrom(t))) IncludeType(type);
+    }
+
     public override StationOrderSnapshot? Evolve(StationOrderSnapshot? snapshot, string id, IEvent e)
     {
         if (e.Data is not IStationOrderEvent known) return snapshot;
@@ -63,6 +73,11 @@ public sealed class StationPrintSequenceSnapshot
 
 public sealed partial class StationPrintSequenceSnapshotProjection : SingleStreamProjection<StationPrintSequenceSnapshot, string>
 {
+    public StationPrintSequenceSnapshotProjection()
+    {
+        foreach (var type in (IEnumerable<Type>)[typeof(StationPrintSequenceAdvanced)]) IncludeType(type);
+    }
+
     public override StationPrintSequenceSnapshot? Evolve(StationPrintSequenceSnapshot? snapshot, string id, IEvent e) => e.Data is StationPrintSequenceAdvanced a
         ? new StationPrintSequenceSnapshot { Id = id, LastTaxNumber = a.LastTaxNumber }
         : snapshot;
@@ -81,6 +96,11 @@ public sealed class StationMerchantSnapshot
 
 public sealed partial class StationMerchantSnapshotProjection : SingleStreamProjection<StationMerchantSnapshot, string>
 {
+    public StationMerchantSnapshotProjection()
+    {
+        foreach (var type in (IEnumerable<Type>)[typeof(StationMerchantUpserted)]) IncludeType(type);
+    }
+
     public override StationMerchantSnapshot? Evolve(StationMerchantSnapshot? snapshot, string id, IEvent e) => e.Data is StationMerchantUpserted u
         ? new StationMerchantSnapshot { Id = id, StationId = u.Merchant.StationId, AddressId = u.Merchant.AddressId, Merchant = u.Merchant }
         : snapshot;
@@ -99,6 +119,11 @@ public sealed class StationSkuSnapshot
 
 public sealed partial class StationSkuSnapshotProjection : SingleStreamProjection<StationSkuSnapshot, string>
 {
+    public StationSkuSnapshotProjection()
+    {
+        foreach (var type in (IEnumerable<Type>)[typeof(StationSkuUpserted)]) IncludeType(type);
+    }
+
     public override StationSkuSnapshot? Evolve(StationSkuSnapshot? snapshot, string id, IEvent e) => e.Data is StationSkuUpserted u
         ? new StationSkuSnapshot { Id = id, StationId = u.Sku.StationId, SkuId = u.Sku.SkuId, Sku = u.Sku }
         : snapshot;

@@ -15,6 +15,12 @@ public sealed class AdminUserSnapshot
 /// <summary>Inline, so a user created by one request can sign in on the next.</summary>
 public sealed partial class AdminUserSnapshotProjection : SingleStreamProjection<AdminUserSnapshot, string>
 {
+    /// <summary>Only its own events: a projection that names none is handed every stream, and loads its snapshot for each (ADR-0018).</summary>
+    public AdminUserSnapshotProjection()
+    {
+        foreach (var (type, _, _) in AdminUserEventNames.All) IncludeType(type);
+    }
+
     public override AdminUserSnapshot? Evolve(AdminUserSnapshot? snapshot, string id, IEvent e) => e.Data is IAdminUserEvent known
         ? new AdminUserSnapshot { Id = id, State = AdminUserState.Evolve(snapshot?.State ?? AdminUserState.Initial, known) }
         : snapshot;

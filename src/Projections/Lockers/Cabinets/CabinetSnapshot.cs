@@ -18,6 +18,12 @@ public sealed class CabinetSnapshot
 /// <summary>Inline: written in the command's own transaction, so the next command reads its write.</summary>
 public sealed partial class CabinetSnapshotProjection : SingleStreamProjection<CabinetSnapshot, string>
 {
+    /// <summary>Only its own events: a projection that names none is handed every stream, and loads its snapshot for each (ADR-0018).</summary>
+    public CabinetSnapshotProjection()
+    {
+        foreach (var (type, _, _) in CabinetEventNames.All) IncludeType(type);
+    }
+
     public override CabinetSnapshot? Evolve(CabinetSnapshot? snapshot, string id, IEvent e) => e.Data is ICabinetEvent known
         ? new CabinetSnapshot { Id = id, State = CabinetState.Evolve(snapshot?.State ?? CabinetState.Initial, known) }
         : snapshot;
