@@ -3,6 +3,7 @@ using Cabinets.Projections.Access.AdminUsers;
 using Cabinets.Projections.Lockers.Cabinets;
 using Cabinets.Projections.Lockers.FreeDoors;
 using Cabinets.Projections.Stations;
+using Cabinets.Projections.Stations.OrderLines;
 using Cabinets.Domain.Stations.Orders;
 using JasperFx;
 using JasperFx.CodeGeneration;
@@ -93,6 +94,8 @@ public static class CritterStackSetup
         opts.Schema.For<StationMerchantSnapshot>().Index(x => x.StationId);
         opts.Schema.For<StationSkuSnapshot>().Index(x => x.StationId);
         opts.Storage.ExtendedSchemaObjects.AddRange(Stations.StationsModule.Sequences());
+        opts.Projections.Add(new StationOrderLinesProjection(), ProjectionLifecycle.Async, StationOrderLinesProjection.ProjectionName);
+        opts.Storage.ExtendedSchemaObjects.AddRange(StationOrderLineTables.All);
     }
 
     /// <summary>`Wolverine__ExternalRetrySeconds`, e.g. `15,30,60`: the cooldowns before each retry of an outside push.</summary>

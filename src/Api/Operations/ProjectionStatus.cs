@@ -24,7 +24,8 @@ public sealed record ProjectionStatus(string Name, ProjectionState State, long P
 /// </summary>
 public sealed class ProjectionStatuses(NpgsqlDataSource db, ShadowRebuilds rebuilds)
 {
-    public static IReadOnlyList<string> AsyncProjections { get; } = [FreeDoorProjection.ProjectionName];
+    public static IReadOnlyList<string> AsyncProjections { get; } =
+        [FreeDoorProjection.ProjectionName, Cabinets.Projections.Stations.OrderLines.StationOrderLinesProjection.ProjectionName];
 
     public async Task<IReadOnlyList<ProjectionStatus>> AllAsync(CancellationToken ct)
     {

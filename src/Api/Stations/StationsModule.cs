@@ -24,5 +24,5 @@ internal static class StationsModule
 
     /// <summary>The station REST of seed 003 (TAX.md §4.2), under the seed's own paths.</summary>
     public static IEndpointRouteBuilder MapStations(this IEndpointRouteBuilder app) =>
-        app.MapTaxRuleEndpoints().MapStationOrderEndpoints().MapDeliverySheetEndpoints();
+        app.MapTaxRuleEndpoints().MapStationOrderEndpoints().MapStationOrderLineEndpoints().MapDeliverySheetEndpoints();
 }

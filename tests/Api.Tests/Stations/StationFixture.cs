@@ -17,6 +17,10 @@ public sealed class StationFixture : ApiFixture
     public const string Station = "T7936";
 
     private Task<StationClient>? client;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task>> once = new();
+
+    /// <summary>Runs a test class's own set-up once per fixture, however many of its tests start.</summary>
+    public Task OnceAsync(string key, Func<Task> work) => once.GetOrAdd(key, _ => new Lazy<Task>(work)).Value;
 
     /// <summary>Seeds the reference data once per test class and signs the admin in.</summary>
     public Task<StationClient> ClientAsync() => client ??= SeedAsync();
