@@ -93,7 +93,7 @@ public static class CritterStackSetup
         opts.Schema.For<StationOrderSnapshot>().Index(x => x.StationId).Index(x => x.CreatedAt);
         opts.Schema.For<StationMerchantSnapshot>().Index(x => x.StationId);
         opts.Schema.For<StationSkuSnapshot>().Index(x => x.StationId);
-        opts.Storage.ExtendedSchemaObjects.AddRange(Stations.StationsModule.Sequences());
+        opts.Storage.ExtendedSchemaObjects.AddRange(Stations.StationsModule.SchemaObjects());
         opts.Projections.Add(new StationOrderLinesProjection(), ProjectionLifecycle.Async, StationOrderLinesProjection.ProjectionName);
         opts.Storage.ExtendedSchemaObjects.AddRange(StationOrderLineTables.All);
     }

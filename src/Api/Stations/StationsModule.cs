@@ -12,17 +12,35 @@ namespace Cabinets.Api.Stations;
 /// </summary>
 internal static class StationsModule
 {
-    /// <summary>Rule ids and order numbers come from sequences (ids come in on commands, never from a clock).</summary>
-    public static IEnumerable<ISchemaObject> Sequences() =>
+    /// <summary>Rule ids and order numbers come from sequences (ids come in on commands, never from a clock); idempotency keys have their table.</summary>
+    public static IEnumerable<ISchemaObject> SchemaObjects() =>
     [
         new Sequence(new PostgresqlObjectName("stations", "tax_rule_ids", SchemaUtils.IdentifierUsage.General)),
         new Sequence(new PostgresqlObjectName("stations", "order_numbers", SchemaUtils.IdentifierUsage.General), 8841170),
+        IdempotencyKeys(),
     ];
 
+    /// <summary>The first answer per (station, Idempotency-Key); a null status is a claim whose request is still running.</summary>
+    private static Table IdempotencyKeys()
+    {
+        var t = new Table(new PostgresqlObjectName("stations", "idempotency_keys", SchemaUtils.IdentifierUsage.General)) { PrimaryKeyName = "idempotency_keys_pkey" };
+        t.AddColumn("station_id", "text").AsPrimaryKey();
+        t.AddColumn("key", "text").AsPrimaryKey();
+        t.AddColumn("request_hash", "text").NotNull();
+        t.AddColumn("created_at", "timestamptz").NotNull();
+        t.AddColumn("status", "integer");
+        t.AddColumn("body", "bytea");
+        return t;
+    }
+
     public static IServiceCollection AddStations(this IServiceCollection services, IConfiguration config) =>
-        services.AddSingleton(new StationRest.StationSettings(config["Stations:DefaultStationId"] ?? "T7936"));
+        services.AddSingleton(new StationRest.StationSettings(config["Stations:DefaultStationId"] ?? "T7936")).AddSingleton<StationIdempotency>();
 
     /// <summary>The station REST of seed 003 (TAX.md §4.2), under the seed's own paths.</summary>
-    public static IEndpointRouteBuilder MapStations(this IEndpointRouteBuilder app) =>
-        app.MapTaxRuleEndpoints().MapStationOrderEndpoints().MapStationOrderLineEndpoints().MapDeliverySheetEndpoints();
+    public static IEndpointRouteBuilder MapStations(this IEndpointRouteBuilder app)
+    {
+        var station = app.MapGroup("").AddEndpointFilter<StationIdempotency>();
+        station.MapTaxRuleEndpoints().MapStationOrderEndpoints().MapStationOrderLineEndpoints().MapDeliverySheetEndpoints();
+        return app;
+    }
 }

@@ -127,4 +127,29 @@ public sealed class StationOrderScenarioTests(StationFixture api) : IClassFixtur
         body.GetProperty("msg").GetString().ShouldBe("unauthorized");
         (await station.GetAsync("/station/order/edit?id=PL999999999")).GetProperty("code").GetInt32().ShouldBe(1002);
     }
+
+    [Fact]
+    public async Task an_idempotency_key_answers_a_repeat_byte_for_byte_and_refuses_another_body_with_1005()
+    {
+        object Order(decimal amount) => new
+        {
+            address_id = 266603, uid = 280749, receive_begin_time = "2026-12-26 08:00", receive_end_time = "2026-12-26 12:00", time_config_id = "IDEM",
+            details = new[] { StationClient.Line("D13523696", "C1969177", amount, "2.00") },
+        };
+        async Task<string> Send(object body)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/station/order/create") { Content = JsonContent.Create(body) };
+            request.Headers.Add("Idempotency-Key", "create-once");
+            var response = await station.Http.SendAsync(request);
+            return await response.Content.ReadAsStringAsync();
+        }
+
+        var first = await Send(Order(1));
+        var repeat = await Send(Order(1));
+        repeat.ShouldBe(first);
+        var orderId = JsonDocument.Parse(first).RootElement.GetProperty("data").GetProperty("new_order_ids")[0].GetString()!;
+        (await station.DetailAsync(orderId)).GetProperty("details").GetArrayLength().ShouldBe(1);
+        var other = JsonDocument.Parse(await Send(Order(2))).RootElement;
+        other.GetProperty("code").GetInt32().ShouldBe(1005);
+    }
 }
