@@ -107,4 +107,23 @@ public sealed class StationOrderLineTests(StationFixture api) : IClassFixture<St
         row.GetProperty("real_item_price").GetDecimal().ShouldBe(17.76m);
         row.GetProperty("tax").GetDecimal().ShouldBe(5.51m);
     }
+
+    [Fact]
+    public async Task scenario_18_the_product_search_previews_the_rate_a_line_would_capture()
+    {
+        var all = await station.GetAsync("/station/skus/addr?address_id=217824&usual_type=2");
+        all.GetProperty("code").GetInt32().ShouldBe(0, all.ToString());
+        JsonElement Sku(JsonElement list, string id) => list.GetProperty("data").EnumerateArray().Single(x => x.GetProperty("id").GetString() == id);
+        Sku(all, "D11862266").GetProperty("tax_rate").GetInt32().ShouldBe(4500);
+        Sku(all, "D11862266").GetProperty("is_set_tax").GetInt32().ShouldBe(1);
+        Sku(all, "D13415925").GetProperty("tax_rate").GetInt32().ShouldBe(0);
+        Sku(all, "D13415925").GetProperty("is_set_tax").GetInt32().ShouldBe(0);
+        all.GetProperty("data").GetArrayLength().ShouldBe(3);
+
+        (await station.GetAsync("/station/skus/addr?address_id=217824&search_text=牛奶")).GetProperty("data").GetArrayLength().ShouldBe(1);
+        var usual = (await station.GetAsync("/station/skus/addr?address_id=217824&usual_type=1")).GetProperty("data");
+        usual.EnumerateArray().Select(x => x.GetProperty("id").GetString()).ShouldBe(["D11862266", "D13415925"], ignoreOrder: true);
+        (await station.GetAsync("/station/skus/addr?address_id=266603&usual_type=1")).GetProperty("data").GetArrayLength().ShouldBe(0);
+        (await station.GetAsync("/station/skus/addr?address_id=abc")).GetProperty("code").GetInt32().ShouldBe(1001);
+    }
 }
