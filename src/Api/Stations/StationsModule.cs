@@ -40,7 +40,7 @@ internal static class StationsModule
     public static IEndpointRouteBuilder MapStations(this IEndpointRouteBuilder app)
     {
         var station = app.MapGroup("").AddEndpointFilter<StationIdempotency>();
-        station.MapTaxRuleEndpoints().MapStationSkuEndpoints().MapStationOrderEndpoints().MapStationOrderLineEndpoints().MapDeliverySheetEndpoints();
+        station.MapTaxRuleEndpoints().MapStationSkuEndpoints().MapStationOrderEndpoints().MapStationOrderLineEndpoints().MapDeliverySheetEndpoints().MapSortingSheetEndpoints();
         return app;
     }
 }

@@ -46,4 +46,20 @@ public sealed class DeliverySheetScenarioTests(StationFixture api) : IClassFixtu
         missing.GetProperty("code").GetInt32().ShouldBe(1002);
         missing.GetProperty("data").GetProperty("missing_ids")[0].GetString().ShouldBe("PL404");
     }
+
+    [Fact]
+    public async Task the_sorting_view_shows_type_1_sheets_in_its_own_formats_and_names_missing_ids()
+    {
+        var order = await station.OrderAsync(217824, 231367, StationClient.Line("D11862266", "C2473562", 1, "11.84"), StationClient.Line("D13415925", "C2723984", 4.44m, "1.00"));
+        var answer = await station.GetAsync($"/distribute/get_order_by_id?ids=[\"{order}\"]");
+        answer.GetProperty("code").GetInt32().ShouldBe(0, answer.ToString());
+        var sheet = answer.GetProperty("data")[0];
+        sheet.GetProperty("total_pay").GetString().ShouldBe("16.28");
+        sheet.GetProperty("date_time").GetString()!.Length.ShouldBe("2026-12-02 10:00:00".Length);
+        var beans = sheet.GetProperty("details").EnumerateArray().Single(l => l.GetProperty("id").GetString() == "D13415925");
+        beans.GetProperty("real_item_price").GetDecimal().ShouldBe(4.44m);
+        beans.GetProperty("tax").GetString().ShouldBe("0.00");
+        (await station.GetAsync($"/station/distribute/get_order_by_id?ids={order}&ids=PL404")).GetProperty("data").GetProperty("missing_ids")[0].GetString().ShouldBe("PL404");
+        (await station.GetAsync("/station/distribute/get_order_by_id?start_time=2026-12-01")).GetProperty("code").GetInt32().ShouldBe(1001);
+    }
 }

@@ -78,8 +78,8 @@ internal static class StationOrderLineEndpoints
         filter = filter with
         {
             SearchText = One("search_text"), Status = status, PayStatus = pay, RouteId = route, IsPriceTiming = timing,
-            SalemenuId = One("salemenu_id"), Category1Ids = Ids(q, "category1_ids"), Category2Ids = Ids(q, "category2_ids"),
-            PinleiIds = Ids(q, "pinlei_ids"), IsWeigh = weigh, Weighted = weighted, Sort = sort.Value,
+            SalemenuId = One("salemenu_id"), Category1Ids = QueryIds(q, "category1_ids"), Category2Ids = QueryIds(q, "category2_ids"),
+            PinleiIds = QueryIds(q, "pinlei_ids"), IsWeigh = weigh, Weighted = weighted, Sort = sort.Value,
             MatchesNothing = One("batch_remark") is not null || remarkIsNull == false,
         };
         var (count, rows) = await StationOrderLineQueries.QueryAsync(db, filter, all ? 0 : offset ?? 0, all ? MaxReturnAll + 1 : limit ?? 20, ct);
@@ -139,28 +139,5 @@ internal static class StationOrderLineEndpoints
     {
         value = text switch { null => null, "0" => false, "1" => true, _ => null };
         return text is null or "0" or "1" ? null : Invalid(field, "must be 0 or 1");
-    }
-
-    /// <summary>A JSON array string (`["a","b"]`) or repeated keys (TAX.md §2.9).</summary>
-    private static IReadOnlyList<string> Ids(IQueryCollection q, string key)
-    {
-        if (!q.TryGetValue(key, out var values)) return [];
-        var ids = new List<string>();
-        foreach (var v in values.Where(v => !string.IsNullOrWhiteSpace(v)))
-        {
-            if (v!.TrimStart().StartsWith('['))
-            {
-                try
-                {
-                    ids.AddRange(System.Text.Json.JsonSerializer.Deserialize<List<System.Text.Json.JsonElement>>(v)!.Select(e => e.ToString()));
-                    continue;
-                }
-                catch (System.Text.Json.JsonException)
-                {
-                }
-            }
-            ids.Add(v.Trim());
-        }
-        return ids;
     }
 }

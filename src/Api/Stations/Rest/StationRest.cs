@@ -91,4 +91,27 @@ internal static class StationRest
         JsonValueKind.Number => v.GetRawText(),
         _ => null,
     } : null;
+
+    /// <summary>A JSON array string (`["a","b"]`) or repeated keys (TAX.md §2.9).</summary>
+    public static IReadOnlyList<string> QueryIds(IQueryCollection q, string key)
+    {
+        if (!q.TryGetValue(key, out var values)) return [];
+        var ids = new List<string>();
+        foreach (var v in values.Where(v => !string.IsNullOrWhiteSpace(v)))
+        {
+            if (v!.TrimStart().StartsWith('['))
+            {
+                try
+                {
+                    ids.AddRange(System.Text.Json.JsonSerializer.Deserialize<List<System.Text.Json.JsonElement>>(v)!.Select(e => e.ToString()));
+                    continue;
+                }
+                catch (System.Text.Json.JsonException)
+                {
+                }
+            }
+            ids.Add(v.Trim());
+        }
+        return ids;
+    }
 }
