@@ -31,7 +31,7 @@ public static partial class TaxRates
             reason = RangeReason;
             return false;
         }
-        if (!TaxArithmetic.HasAtMostTwoDecimals(percent))
+        if (!TaxArithmetic.HasAtMostTwoDecimals(percent) || (text.Contains('.') && text.Length - text.IndexOf('.') - 1 > 2))
         {
             reason = FormatReason;
             return false;

@@ -176,6 +176,10 @@ public sealed class StationOrderEditTests : StationOrderSpecs
     }
 
     [Fact]
+    public void append_with_no_line_is_refused_like_replace() =>
+        Rejection(When(Edit(StationOrderEditMode.Append, []), Scenario3Order())).Field.ShouldBe("details");
+
+    [Fact]
     public void append_with_a_bad_line_changes_nothing() =>
         Rejection(When(Edit(StationOrderEditMode.Append, [Line("D00000000", "1", 100)]), Scenario3Order())).Field.ShouldBe("details[0].sku_id");
 

@@ -145,6 +145,7 @@ public sealed class TaxArithmeticTests
     [Theory]
     [InlineData("abc")]
     [InlineData("12.345")]
+    [InlineData("45.100")] // written with three decimals, whatever its value
     [InlineData("1e1")]
     [InlineData("")]
     [InlineData("   ")]

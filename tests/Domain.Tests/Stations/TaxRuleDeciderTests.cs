@@ -177,6 +177,14 @@ public sealed class TaxRuleDeciderTests
     }
 
     [Fact]
+    public void setting_a_rule_to_the_status_it_has_records_nothing()
+    {
+        var decision = When(new SetTaxRuleStatus(Station, 1, true, Later), Rule1);
+        Then(decision).ShouldBeEmpty();
+        decision.Answer.ShouldBe(1);
+    }
+
+    [Fact]
     public void a_rule_does_not_overlap_with_itself_when_edited()
     {
         var changed = Then(When(Edit(1, spus: [Milk45 with { TaxRate = 1300 }]), Rule1)).ShouldHaveSingleItem().ShouldBeOfType<TaxRuleChanged>();

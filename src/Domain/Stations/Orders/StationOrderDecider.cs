@@ -105,7 +105,7 @@ public static class StationOrderDecider
         var removed = c.Mode == StationOrderEditMode.Replace
             ? state.Lines.Where(l => requested.All(r => r.SkuId != l.SkuId)).Select(l => l.SkuId).ToList()
             : [];
-        if (c.Mode == StationOrderEditMode.Replace && requested.Count == 0) return Reject(Errors.Invalid, "must list at least one line", "details");
+        if (requested.Count == 0) return Reject(Errors.Invalid, "must list at least one line", "details"); // replace and append alike
 
         var edited = new StationOrderEdited(state.OrderId, c.Mode, c.ReceiveBeginTime, c.ReceiveEndTime, c.Remark, added, changed, removed, remarkOnly, c.Now);
         return Decision<IStationOrderEvent>.Accept(edited)

@@ -72,7 +72,9 @@ public static class TaxRuleDecider
         CreateTaxRule c => Create(c, book),
         EditTaxRule c => Edit(c, book),
         SetTaxRuleStatus c => book.Rules.TryGetValue(c.RuleId, out var rule)
-            ? Change(book, rule, rule.Name, c.Valid, rule.Merchants, rule.Spus, c.Now)
+            ? rule.Valid == c.Valid
+                ? Decision<ITaxRuleEvent>.Accept().AnswerWith(rule.Id) // already so: nothing to record
+                : Change(book, rule, rule.Name, c.Valid, rule.Merchants, rule.Spus, c.Now)
             : NotFound(c.RuleId),
         _ => throw new ArgumentOutOfRangeException(nameof(command)),
     };
