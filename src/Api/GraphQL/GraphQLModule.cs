@@ -1,5 +1,6 @@
 using Cabinets.Api.Lockers.GraphQL;
 using Cabinets.Api.Operations;
+using Cabinets.Api.Stations.GraphQL;
 using Cabinets.GraphQL.Execution;
 using Cabinets.GraphQL.Types;
 
@@ -45,6 +46,7 @@ internal sealed class GraphQLModule
         var builder = new SchemaBuilder().Description("Operations backend for smart parcel lockers and vending cabinets.");
         LockersSchema.Add(builder);
         OperationsSchema.Add(builder);
+        StationSchema.Add(builder);
         return builder.Build();
     }
 }

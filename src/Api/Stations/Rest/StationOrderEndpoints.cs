@@ -41,8 +41,7 @@ internal static class StationOrderEndpoints
         if (force is not ("0" or "1")) return Invalid("force", "must be 0 or 1");
         if (ReadLines(body, "details", out var lines) is { } bad) return bad;
 
-        await using var next = db.CreateCommand("select nextval('stations.order_numbers')");
-        var orderId = $"PL{Convert.ToInt64(await next.ExecuteScalarAsync(http.RequestAborted), CultureInfo.InvariantCulture)}";
+        var orderId = await StationSequences.NextOrderIdAsync(db, http.RequestAborted);
         var outcome = await SendAsync(http, new CreateStationOrder(orderId, station, addressId, uid, begin, end, Str(body, "time_config_id") ?? "",
             Str(body, "remark"), Str(body, "address"), lines, OrderContexts.Empty, clock.GetUtcNow(), force == "1"), context);
         return outcome switch

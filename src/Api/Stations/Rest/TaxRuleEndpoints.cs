@@ -33,8 +33,7 @@ internal static class TaxRuleEndpoints
         if (await BodyAsync(http) is not { } body) return Invalid("body", "must be a JSON object");
         if (ReadRuleContent(body, out var merchants, out var spus) is { } bad) return bad;
         if (!TryStatus(body, out var valid, out var statusError)) return statusError!;
-        await using var next = db.CreateCommand("select nextval('stations.tax_rule_ids')");
-        var id = Convert.ToInt32(await next.ExecuteScalarAsync(http.RequestAborted), CultureInfo.InvariantCulture);
+        var id = await StationSequences.NextTaxRuleIdAsync(db, http.RequestAborted);
         var outcome = await SendAsync(http, new CreateTaxRule(station, id, Str(body, "tax_name") ?? "", valid ?? true, merchants, spus, clock.GetUtcNow()), context);
         return Answer(outcome, a => a);
     }

@@ -1,0 +1,369 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cabinets.Api.Access;
+using Cabinets.Api.Commands;
+using Cabinets.Api.Tests.GraphQL;
+using Cabinets.Domain.Access.AdminUsers;
+using Microsoft.Extensions.DependencyInjection;
+using static Cabinets.Api.Tests.Stations.StationGraphQL;
+
+namespace Cabinets.Api.Tests.Stations;
+
+/// <summary>
+/// The console GraphQL of the station module (TAX.md §4.3) over HTTP: scenarios 1, 6, 9, 10 and 14
+/// through GraphQL, the §4.3 error codes with their paths, the lists' server-side filters and pages,
+/// and the caller's station as the only scope. (Over 300 lines: one class, so one fixture and
+/// database, for ten scenarios whose queries are long literals.)
+/// </summary>
+public sealed class StationGraphQLTests(StationFixture api) : IClassFixture<StationFixture>, IAsyncLifetime
+{
+    private StationClient station = null!;
+
+    private HttpClient Admin => station.Http;
+
+    public async Task InitializeAsync() => station = await api.ClientAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task scenarios_1_and_9_a_rule_reads_back_in_basis_points_and_an_invalid_rule_is_not_captured_by_new_orders()
+    {
+        var rule = await station.RuleAsync(217824, "C2473562", "45");
+        var read = await DataAsync(Admin, "query($id: Int!) { taxRule(id: $id) { id stationId status spus { spuId taxRate taxRatePercent } merchants { addressId } } }", new { id = rule });
+        var taxRule = read.GetProperty("taxRule");
+        taxRule.GetProperty("status").GetString().ShouldBe("VALID");
+        taxRule.GetProperty("stationId").GetString().ShouldBe(StationFixture.Station);
+        taxRule.GetProperty("spus")[0].GetProperty("taxRate").GetInt32().ShouldBe(4500);
+        taxRule.GetProperty("spus")[0].GetProperty("taxRatePercent").GetString().ShouldBe("45");
+
+        var before = await OrderAsync(Admin, 217824, 231367, ("D11862266", "C2473562", 1m, 1184));
+        var line = before.GetProperty("lines")[0];
+        line.GetProperty("taxRate").GetInt32().ShouldBe(4500);
+        line.GetProperty("isTaxSet").GetBoolean().ShouldBeTrue();
+        line.GetProperty("tax").GetInt64().ShouldBe(367); // the seed's example: 3.67
+        line.GetProperty("unitPriceWithoutTax").GetInt64().ShouldBe(817);
+        line.GetProperty("taxRule").GetProperty("id").GetInt32().ShouldBe(rule);
+        before.GetProperty("totalPrice").GetInt64().ShouldBe(1184);
+        before.GetProperty("totalTax").GetInt64().ShouldBe(367);
+
+        var invalid = await DataAsync(Admin, "mutation($id: Int!) { setTaxRuleStatus(id: $id, status: INVALID) { status version } }", new { id = rule });
+        invalid.GetProperty("setTaxRuleStatus").GetProperty("status").GetString().ShouldBe("INVALID");
+        var after = (await OrderAsync(Admin, 217824, 231367, ("D11862266", "C2473562", 1m, 1184))).GetProperty("lines")[0];
+        after.GetProperty("isTaxSet").GetBoolean().ShouldBeFalse();
+        after.GetProperty("taxRate").ValueKind.ShouldBe(JsonValueKind.Null);
+        after.GetProperty("tax").GetInt64().ShouldBe(0);
+        var kept = await DataAsync(Admin, $"query($id: String!) {{ stationOrder(orderId: $id) {{ {OrderFields} }} }}", new { id = before.GetProperty("orderId").GetString() });
+        kept.GetProperty("stationOrder").GetProperty("lines")[0].GetProperty("taxRate").GetInt32().ShouldBe(4500);
+    }
+
+    [Fact]
+    public async Task scenario_6_a_zero_rule_is_rate_0_and_set_while_no_rule_is_null_and_not_set()
+    {
+        var created = await DataAsync(Admin, """
+            mutation { createTaxRule(input: {name: "零税", merchants: [{addressId: 266603, addressName: "第二家店"}],
+                                             spus: [{spuId: "C2723984", spuName: "兰花豆", taxRate: 0}]}) { id status spus { taxRate taxRatePercent } } }
+            """);
+        var rule = created.GetProperty("createTaxRule");
+        rule.GetProperty("status").GetString().ShouldBe("VALID");
+        rule.GetProperty("spus")[0].GetProperty("taxRatePercent").GetString().ShouldBe("0");
+
+        var zero = (await OrderAsync(Admin, 266603, 280749, ("D13415925", "C2723984", 1m, 100))).GetProperty("lines")[0];
+        zero.GetProperty("taxRate").GetInt32().ShouldBe(0);
+        zero.GetProperty("isTaxSet").GetBoolean().ShouldBeTrue();
+        var unset = (await OrderAsync(Admin, 217824, 231367, ("D13415925", "C2723984", 1m, 100))).GetProperty("lines")[0];
+        unset.GetProperty("taxRate").ValueKind.ShouldBe(JsonValueKind.Null);
+        unset.GetProperty("isTaxSet").GetBoolean().ShouldBeFalse();
+        zero.GetProperty("tax").GetInt64().ShouldBe(0);
+        unset.GetProperty("tax").GetInt64().ShouldBe(0);
+
+        var preview = await DataAsync(Admin, """
+            { set: taxRateFor(addressId: 266603, spuId: "C2723984") { isTaxSet taxRate rule { id } }
+              unset: taxRateFor(addressId: 217824, spuId: "C2723984") { isTaxSet taxRate rule { id } } }
+            """);
+        preview.GetProperty("set").GetProperty("taxRate").GetInt32().ShouldBe(0);
+        preview.GetProperty("set").GetProperty("rule").GetProperty("id").GetInt32().ShouldBe(rule.GetProperty("id").GetInt32());
+        preview.GetProperty("unset").GetProperty("isTaxSet").GetBoolean().ShouldBeFalse();
+        preview.GetProperty("unset").GetProperty("taxRate").ValueKind.ShouldBe(JsonValueKind.Null);
+        preview.GetProperty("unset").GetProperty("rule").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task scenario_10_an_overlap_is_refused_with_the_conflicting_pairs_and_the_list_filters_by_covered_pairs()
+    {
+        const string create = """
+            mutation($status: TaxRuleStatus) { createTaxRule(input: {name: "重叠", status: $status,
+              merchants: [{addressId: 900100, addressName: "店"}], spus: [{spuId: "SPU-GQL-OVERLAP", spuName: "品", taxRate: 1000}]}) { id } }
+            """;
+        var first = (await DataAsync(Admin, create)).GetProperty("createTaxRule").GetProperty("id").GetInt32();
+
+        var error = (await Admin.PostGraphQLAsync(create)).Errors.Single();
+        error.GetProperty("extensions").GetProperty("code").GetString().ShouldBe("TAX_RULE_OVERLAP");
+        error.GetProperty("path")[0].GetString().ShouldBe("createTaxRule");
+        var conflict = error.GetProperty("extensions").GetProperty("conflicts")[0];
+        conflict.GetProperty("addressId").GetInt32().ShouldBe(900100);
+        conflict.GetProperty("spuId").GetString().ShouldBe("SPU-GQL-OVERLAP");
+        conflict.GetProperty("taxRuleId").GetInt32().ShouldBe(first);
+
+        var second = (await DataAsync(Admin, create, new { status = "INVALID" })).GetProperty("createTaxRule").GetProperty("id").GetInt32();
+        var revalidate = (await Admin.PostGraphQLAsync("""
+            mutation($id: Int!) { editTaxRule(input: {id: $id, status: VALID, merchants: [{addressId: 900100, addressName: "店"}],
+              spus: [{spuId: "SPU-GQL-OVERLAP", spuName: "品", taxRate: 2000}]}) { id } }
+            """, new { id = second })).Errors.Single();
+        revalidate.GetProperty("extensions").GetProperty("code").GetString().ShouldBe("TAX_RULE_OVERLAP");
+
+        var lists = await DataAsync(Admin, """
+            { covering: taxRules(where: {addressId: {eq: 900100}}, order: [{id: DESC}]) { totalCount nodes { id status } }
+              invalid: taxRules(where: {spuId: {in: ["SPU-GQL-OVERLAP"]}, status: {eq: INVALID}}) { nodes { id } }
+              byStatus: taxRules(where: {addressId: {eq: 900100}}, order: [{status: ASC}]) { nodes { status } }
+              paged: taxRules(first: 1, where: {spuId: {startsWith: "SPU-GQL-"}}) { pageInfo { hasNextPage endCursor } nodes { id } } }
+            """);
+        lists.GetProperty("covering").GetProperty("totalCount").GetInt32().ShouldBe(2);
+        lists.GetProperty("covering").GetProperty("nodes")[0].GetProperty("id").GetInt32().ShouldBe(second);
+        lists.GetProperty("invalid").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetInt32()).ShouldBe([second]);
+        lists.GetProperty("byStatus").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("status").GetString()).ShouldBe(["INVALID", "VALID"]);
+        var paged = lists.GetProperty("paged");
+        paged.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean().ShouldBeTrue();
+        var next = await DataAsync(Admin, """
+            query($after: String) { taxRules(first: 1, after: $after, where: {spuId: {startsWith: "SPU-GQL-"}}) { pageInfo { hasPreviousPage } nodes { id } } }
+            """, new { after = paged.GetProperty("pageInfo").GetProperty("endCursor").GetString() });
+        next.GetProperty("taxRules").GetProperty("nodes")[0].GetProperty("id").GetInt32().ShouldBe(second);
+        next.GetProperty("taxRules").GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task a_refused_rate_is_a_validation_error_naming_the_input_field_with_its_path_and_nothing_is_stored()
+    {
+        var response = await Admin.PostGraphQLAsync("""
+            mutation { createTaxRule(input: {name: "坏", merchants: [{addressId: 900200, addressName: "店"}],
+                                             spus: [{spuId: "SPU-GQL-BAD", spuName: "品", taxRate: 10000}]}) { id } }
+            """);
+        var error = response.Errors.Single();
+        error.GetProperty("extensions").GetProperty("code").GetString().ShouldBe("VALIDATION");
+        error.GetProperty("extensions").GetProperty("field").GetString().ShouldBe("spus[0].taxRate");
+        error.GetProperty("path").EnumerateArray().Select(p => p.GetString()).ShouldBe(["createTaxRule"]);
+        response.Data.ValueKind.ShouldBe(JsonValueKind.Null);
+
+        var stored = await DataAsync(Admin, """{ taxRules(where: {spuId: {eq: "SPU-GQL-BAD"}}) { totalCount } }""");
+        stored.GetProperty("taxRules").GetProperty("totalCount").GetInt32().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task progress_moves_forward_only_and_a_step_back_is_an_order_state_error_with_its_path()
+    {
+        var order = (await OrderAsync(Admin, 266603, 280749, ("D13523696", "C1969177", 1m, 200))).GetProperty("orderId").GetString();
+        var forward = await DataAsync(Admin, """
+            mutation($id: String!) { setStationOrderProgress(orderId: $id, status: DELIVERING, payStatus: PAID) { status payStatus version } }
+            """, new { id = order });
+        forward.GetProperty("setStationOrderProgress").GetProperty("status").GetString().ShouldBe("DELIVERING");
+        forward.GetProperty("setStationOrderProgress").GetProperty("payStatus").GetString().ShouldBe("PAID");
+        forward.GetProperty("setStationOrderProgress").GetProperty("version").GetInt32().ShouldBe(3);
+
+        var back = await Admin.PostGraphQLAsync("mutation($id: String!) { setStationOrderProgress(orderId: $id, status: SORTING) { status } }", new { id = order });
+        var error = back.Errors.Single();
+        error.GetProperty("extensions").GetProperty("code").GetString().ShouldBe("ORDER_STATE");
+        error.GetProperty("path")[0].GetString().ShouldBe("setStationOrderProgress");
+        error.GetProperty("locations")[0].GetProperty("line").GetInt32().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task scenario_14_through_graphql_edits_then_a_delivery_sheet_keeps_the_rate_and_freezes_the_order()
+    {
+        await DataAsync(Admin, """
+            mutation { createTaxRule(input: {name: "苹果", merchants: [{addressId: 266603, addressName: "第二家店"}],
+                                             spus: [{spuId: "C1969177", spuName: "苹果", taxRate: 2000}]}) { id } }
+            """);
+        var created = await OrderAsync(Admin, 266603, 280749, ("D13523696", "C1969177", 2m, 1503));
+        var id = created.GetProperty("orderId").GetString();
+        const string edit = """
+            mutation($id: String!, $mode: StationOrderEditMode!, $version: Int) { editStationOrder(input: {orderId: $id, mode: $mode, expectedVersion: $version,
+                receiveBeginTime: "2026-12-20T00:00:00Z", receiveEndTime: "2026-12-20T04:00:00Z",
+                lines: [{skuId: "D11862266", spuId: "C2473562", quantity: 1, unitPrice: 1000, isPriceTiming: false}]}) { version lines { skuId isTaxSet } } }
+            """;
+        var appended = (await DataAsync(Admin, edit, new { id, mode = "APPEND", version = 1 })).GetProperty("editStationOrder");
+        appended.GetProperty("lines").GetArrayLength().ShouldBe(2);
+        appended.GetProperty("version").GetInt32().ShouldBe(2);
+        var stale = (await Admin.PostGraphQLAsync(edit, new { id, mode = "APPEND", version = 1 })).Errors.Single();
+        stale.GetProperty("extensions").GetProperty("code").GetString().ShouldBe("VERSION_CONFLICT");
+
+        var sheet = (await DataAsync(Admin, """
+            mutation($id: String!) { updateDeliverySheet(input: {orderId: $id, lines: [{skuId: "D13523696", realQuantity: 1.5}]}) {
+              fromSheet lines { skuId realQuantity realItemPrice taxRate tax realItemPriceWithoutTax } } }
+            """, new { id })).GetProperty("updateDeliverySheet");
+        sheet.GetProperty("fromSheet").GetBoolean().ShouldBeTrue();
+        var apple = sheet.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("skuId").GetString() == "D13523696");
+        apple.GetProperty("realQuantity").GetDecimal().ShouldBe(1.5m);
+        apple.GetProperty("realItemPrice").GetInt64().ShouldBe(2255); // round(1.5 × 1503), half up
+        apple.GetProperty("taxRate").GetInt32().ShouldBe(2000);
+        apple.GetProperty("tax").GetInt64().ShouldBe(376);
+        apple.GetProperty("realItemPriceWithoutTax").GetInt64().ShouldBe(1879);
+
+        var frozen = (await Admin.PostGraphQLAsync(edit, new { id, mode = "REPLACE", version = (int?)null })).Errors.Single();
+        frozen.GetProperty("extensions").GetProperty("code").GetString().ShouldBe("DELIVERY_SHEET_EXISTS");
+        frozen.GetProperty("path")[0].GetString().ShouldBe("editStationOrder");
+
+        const string print = """
+            mutation($ids: [String!]!) { printDeliverySheets(orderIds: $ids, kind: EDITED) { orderId taxNumber printedAt totalTax realPrice } }
+            """;
+        var printed = (await DataAsync(Admin, print, new { ids = new[] { id } })).GetProperty("printDeliverySheets")[0];
+        var number = printed.GetProperty("taxNumber").GetInt32();
+        printed.GetProperty("printedAt").ValueKind.ShouldBe(JsonValueKind.String);
+        printed.GetProperty("totalTax").GetInt64().ShouldBe(376); // the appended line has no rule for this merchant
+        (await DataAsync(Admin, print, new { ids = new[] { id } })).GetProperty("printDeliverySheets")[0].GetProperty("taxNumber").GetInt32().ShouldBe(number);
+        var missing = (await Admin.PostGraphQLAsync(print, new { ids = new[] { id, "PL1" } })).Errors.Single();
+        missing.GetProperty("extensions").GetProperty("code").GetString().ShouldBe("NOT_FOUND");
+        missing.GetProperty("extensions").GetProperty("missingIds")[0].GetString().ShouldBe("PL1");
+
+        var ordered = (await DataAsync(Admin, """
+            query($id: String!) { deliverySheet(orderId: $id, kind: ORDERED) { fromSheet totalTax taxNumber printedAt lines { skuId realItemPrice tax } } }
+            """, new { id })).GetProperty("deliverySheet");
+        ordered.GetProperty("fromSheet").GetBoolean().ShouldBeFalse();
+        ordered.GetProperty("totalTax").GetInt64().ShouldBe(501); // round(3006 × 2000 / 12000)
+        ordered.GetProperty("taxNumber").GetInt32().ShouldBe(number);
+        ordered.GetProperty("printedAt").ValueKind.ShouldBe(JsonValueKind.String);
+    }
+
+    [Fact]
+    public async Task a_user_of_another_station_sees_none_of_this_stations_orders_and_cannot_change_them()
+    {
+        var order = (await OrderAsync(Admin, 266603, 280749, ("D13523696", "C1969177", 1m, 200))).GetProperty("orderId").GetString();
+        using var other = await SignInAsync(api, "gql-t9999", ["station"], "T9999");
+
+        var seen = await DataAsync(other, """
+            query($id: String!) { stationOrders { totalCount } stationOrder(orderId: $id) { orderId } taxRules { totalCount } stationMerchants { totalCount } }
+            """, new { id = order });
+        seen.GetProperty("stationOrders").GetProperty("totalCount").GetInt32().ShouldBe(0);
+        seen.GetProperty("stationOrder").ValueKind.ShouldBe(JsonValueKind.Null);
+        seen.GetProperty("taxRules").GetProperty("totalCount").GetInt32().ShouldBe(0);
+        seen.GetProperty("stationMerchants").GetProperty("totalCount").GetInt32().ShouldBe(0);
+        var own = await DataAsync(Admin, """{ stationOrders { totalCount } }""");
+        own.GetProperty("stationOrders").GetProperty("totalCount").GetInt32().ShouldBeGreaterThan(0);
+
+        var change = (await other.PostGraphQLAsync("mutation($id: String!) { setStationOrderProgress(orderId: $id, status: SORTING) { status } }", new { id = order })).Errors.Single();
+        change.GetProperty("extensions").GetProperty("code").GetString().ShouldBe("NOT_FOUND");
+
+        using var auditor = await SignInAsync(api, "gql-auditor", ["auditor"], null);
+        var denied = (await auditor.PostGraphQLAsync("mutation($id: String!) { setStationOrderProgress(orderId: $id, status: SORTING) { status } }", new { id = order })).Errors.Single();
+        denied.GetProperty("extensions").GetProperty("code").GetString().ShouldBe("FORBIDDEN");
+        denied.GetProperty("path")[0].GetString().ShouldBe("setStationOrderProgress");
+    }
+
+    [Fact]
+    public async Task orders_are_filtered_sorted_and_paged_in_the_database_with_the_same_totals_as_their_lines()
+    {
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1);
+        foreach (var (quantity, price) in new[] { (1m, 1503L), (3.33m, 100L), (2m, 999L) })
+            await OrderAsync(Admin, 266603, 280749, ("D13523696", "C1969177", quantity, price), "GQL-LIST");
+        const string list = """
+            query($after: String, $since: DateTime!) { stationOrders(first: 2, after: $after, order: [{totalPrice: DESC}],
+                where: {timeConfigId: {eq: "GQL-LIST"}, status: {in: [WAITING_SORTING]}, createdAt: {gte: $since}, addressId: {eq: 266603}}) {
+              totalCount pageInfo { hasNextPage endCursor } nodes { orderId totalPrice lines { amount } } } }
+            """;
+        var first = (await DataAsync(Admin, list, new { since, after = (string?)null })).GetProperty("stationOrders");
+        first.GetProperty("totalCount").GetInt32().ShouldBe(3);
+        first.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("totalPrice").GetInt64()).ShouldBe([1998L, 1503L]);
+        first.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean().ShouldBeTrue();
+        var rest = (await DataAsync(Admin, list, new { since, after = first.GetProperty("pageInfo").GetProperty("endCursor").GetString() })).GetProperty("stationOrders");
+        var last = rest.GetProperty("nodes").EnumerateArray().Single();
+        last.GetProperty("totalPrice").GetInt64().ShouldBe(333); // round(3.33 × 100)
+        last.GetProperty("lines")[0].GetProperty("amount").GetInt64().ShouldBe(333);
+
+        var filtered = await DataAsync(Admin, """
+            { big: stationOrders(where: {timeConfigId: {eq: "GQL-LIST"}, totalPrice: {gt: 1500}}) { totalCount }
+              sheets: stationOrders(where: {timeConfigId: {eq: "GQL-LIST"}, hasDeliverySheet: {eq: true}}) { totalCount }
+              paid: stationOrders(where: {timeConfigId: {eq: "GQL-LIST"}, payStatus: {neq: UNPAID}}) { totalCount } }
+            """);
+        filtered.GetProperty("big").GetProperty("totalCount").GetInt32().ShouldBe(2);
+        filtered.GetProperty("sheets").GetProperty("totalCount").GetInt32().ShouldBe(0);
+        filtered.GetProperty("paid").GetProperty("totalCount").GetInt32().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task reference_data_is_upserted_one_item_at_a_time_and_listed_with_the_phone_masked()
+    {
+        var merchants = await DataAsync(Admin, """
+            mutation { upsertStationMerchants(input: [{addressId: 300001, uid: 400001, resname: "新店", address: "上海", receiverPhone: "13912341234"}]) {
+              addressId receiveWay receiverPhoneMasked } }
+            """);
+        merchants.GetProperty("upsertStationMerchants")[0].GetProperty("receiveWay").GetInt32().ShouldBe(1);
+        var listed = await DataAsync(Admin, """{ stationMerchants(where: {addressId: {eq: 300001}}) { nodes { resname receiverPhoneMasked } } }""");
+        listed.GetProperty("stationMerchants").GetProperty("nodes")[0].GetProperty("receiverPhoneMasked").GetString().ShouldBe("139****1234");
+
+        var skus = await Admin.PostGraphQLAsync("""
+            mutation { upsertStationSkus(input: [
+              {skuId: "GQL-SKU-1", spuId: "GQL-SPU-1", spuName: "品", name: "好", saleUnitName: "箱", stdUnitName: "瓶", saleRatio: 12, salePrice: 2400, isWeigh: false, state: true},
+              {skuId: "GQL-SKU-2", spuId: "GQL-SPU-2", spuName: "品", name: "坏", saleUnitName: "箱", stdUnitName: "瓶", saleRatio: 0, salePrice: 2400, isWeigh: false, state: true}]) { skuId } }
+            """);
+        var error = skus.Errors.Single();
+        error.GetProperty("extensions").GetProperty("code").GetString().ShouldBe("VALIDATION");
+        error.GetProperty("extensions").GetProperty("field").GetString().ShouldBe("input[1].saleRatio");
+        var written = await DataAsync(Admin, """{ stationSkus(where: {skuId: {startsWith: "GQL-SKU-"}, state: {eq: true}}) { totalCount nodes { skuId saleRatio } } }""");
+        written.GetProperty("stationSkus").GetProperty("totalCount").GetInt32().ShouldBe(1);
+        written.GetProperty("stationSkus").GetProperty("nodes")[0].GetProperty("saleRatio").GetDecimal().ShouldBe(12m);
+    }
+
+    [Fact]
+    public async Task a_create_with_no_valid_line_or_an_idempotency_key_is_refused_and_creates_nothing()
+    {
+        var none = (await Admin.PostGraphQLAsync("""
+            mutation { createStationOrder(input: {addressId: 217824, uid: 231367, receiveBeginTime: "2027-03-01T00:00:00Z", receiveEndTime: "2027-03-01T04:00:00Z",
+              timeConfigId: "GQL", lines: [{skuId: "NO-SUCH-SKU", spuId: "X", quantity: 1, unitPrice: 100, isPriceTiming: false}]}) { newOrderIds } }
+            """)).Errors.Single();
+        none.GetProperty("extensions").GetProperty("code").GetString().ShouldBe("VALIDATION");
+        none.GetProperty("extensions").GetProperty("field").GetString().ShouldBe("lines");
+        none.GetProperty("extensions").GetProperty("errorSkus")[0].GetProperty("skuId").GetString().ShouldBe("NO-SUCH-SKU");
+
+        var keyed = (await Admin.PostGraphQLAsync("""
+            mutation { createTaxRule(input: {name: "键", idempotencyKey: "k-1", merchants: [{addressId: 900300, addressName: "店"}],
+                                             spus: [{spuId: "SPU-GQL-KEY", spuName: "品", taxRate: 100}]}) { id } }
+            """)).Errors.Single();
+        keyed.GetProperty("extensions").GetProperty("field").GetString().ShouldBe("idempotencyKey");
+        (await DataAsync(Admin, """{ taxRules(where: {spuId: {eq: "SPU-GQL-KEY"}}) { totalCount } }""")).GetProperty("taxRules").GetProperty("totalCount").GetInt32().ShouldBe(0);
+    }
+}
+
+/// <summary>The console GraphQL as the station tests speak it: answers that must have no errors, orders made through it, other users.</summary>
+internal static class StationGraphQL
+{
+    public const string OrderFields = "orderId version status payStatus totalPrice totalTax totalPriceWithoutTax hasDeliverySheet " +
+        "lines { skuId name quantity unitPrice unitPriceWithoutTax amount isTaxSet taxRate tax amountWithoutTax taxRule { id } }";
+
+    private static int window;
+
+    public static async Task<JsonElement> DataAsync(HttpClient http, string query, object? variables = null)
+    {
+        var response = await http.PostGraphQLAsync(query, variables);
+        response.Errors.ShouldBeEmpty(response.Body.ToString());
+        return response.Data;
+    }
+
+    /// <summary>An order through <c>createStationOrder</c>, read back whole; each in its own receive window so none merge.</summary>
+    public static async Task<JsonElement> OrderAsync(HttpClient http, int addressId, int uid, (string Sku, string Spu, decimal Quantity, long Price) line, string timeConfigId = "GQL")
+    {
+        var day = new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(Interlocked.Increment(ref window));
+        var created = await DataAsync(http, """
+            mutation($input: CreateStationOrderInput!) { createStationOrder(input: $input) { newOrderIds updateOrderIds successSkuIds errorSkus { skuId message } } }
+            """, new
+        {
+            input = new
+            {
+                addressId, uid, receiveBeginTime = day, receiveEndTime = day.AddHours(4), timeConfigId,
+                lines = new[] { new { skuId = line.Sku, spuId = line.Spu, quantity = line.Quantity, unitPrice = line.Price, isPriceTiming = false } },
+            },
+        });
+        var id = created.GetProperty("createStationOrder").GetProperty("newOrderIds")[0].GetString();
+        return (await DataAsync(http, $"query($id: String!) {{ stationOrder(orderId: $id) {{ {OrderFields} }} }}", new { id })).GetProperty("stationOrder");
+    }
+
+    /// <summary>A console user made with the CreateAdminUser command, signed in.</summary>
+    public static async Task<HttpClient> SignInAsync(StationFixture api, string username, string[] roles, string? stationId)
+    {
+        const string password = "another long enough password";
+        var hasher = api.Services.GetRequiredService<PasswordHasher>();
+        (await api.SendAsync(new CreateAdminUser(username, hasher.Hash(password), roles, DateTimeOffset.UtcNow, stationId))).ShouldBeOfType<CommandOutcome.Accepted>();
+        var http = api.Http();
+        var login = await http.PostAsJsonAsync("/api/auth/login", new { username, password });
+        login.EnsureSuccessStatusCode();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString());
+        return http;
+    }
+}
