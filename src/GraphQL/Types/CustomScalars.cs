@@ -16,7 +16,9 @@ public static partial class CustomScalars
 
     public static ScalarType Decimal { get; } = new DecimalScalar();
 
-    public static IReadOnlyList<ScalarType> All { get; } = [DateTime, Long, Decimal];
+    public static ScalarType Date { get; } = new DateScalar();
+
+    public static IReadOnlyList<ScalarType> All { get; } = [DateTime, Long, Decimal, Date];
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,7})?([Zz]|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex Rfc3339();
@@ -97,5 +99,29 @@ public static partial class CustomScalars
             var text = ((decimal)Serialize(value)).ToString("G29", CultureInfo.InvariantCulture);
             return text.Contains('.', StringComparison.Ordinal) ? new FloatValueNode(default, text) : new IntValueNode(default, text);
         }
+    }
+
+    /// <summary>An RFC 3339 full-date (`2026-11-20`) without a time or zone; read as <see cref="DateOnly"/>.</summary>
+    private sealed class DateScalar() : ScalarType(
+        "Date",
+        "A calendar date string such as `2007-12-03`, per RFC 3339 full-date.",
+        "https://scalars.graphql.org/andimarek/local-date.html")
+    {
+        public override object Serialize(object value) => value switch
+        {
+            DateOnly d => Format(d),
+            string s when TryParse(s, out var d) => Format(d),
+            _ => throw InvalidResult(value),
+        };
+
+        public override object ParseValue(object value) => value is string s && TryParse(s, out var d) ? d : throw InvalidInput(value);
+
+        public override object ParseLiteral(ValueNode literal) =>
+            literal is StringValueNode s && TryParse(s.Value, out var d) ? d : throw InvalidInput(literal);
+
+        private static string Format(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        private static bool TryParse(string text, out DateOnly value) =>
+            DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
     }
 }

@@ -11,5 +11,5 @@ namespace Cabinets.Api.Stations.GraphQL;
 internal static class StationSchema
 {
     public static void Add(SchemaBuilder schema) =>
-        DeliverySheetSchema.Add(StationOrderSchema.Add(StationReferenceSchema.Add(TaxRuleSchema.Add(StationEnums.Add(schema)))));
+        StationOrderLineSchema.Add(DeliverySheetSchema.Add(StationOrderSchema.Add(StationReferenceSchema.Add(TaxRuleSchema.Add(StationEnums.Add(schema))))));
 }
