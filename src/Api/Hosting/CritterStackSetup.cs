@@ -96,6 +96,7 @@ public static class CritterStackSetup
         opts.Storage.ExtendedSchemaObjects.AddRange(Stations.StationsModule.SchemaObjects());
         opts.Projections.Add(new StationOrderLinesProjection(), ProjectionLifecycle.Async, StationOrderLinesProjection.ProjectionName);
         opts.Storage.ExtendedSchemaObjects.AddRange(StationOrderLineTables.All);
+        opts.Storage.ExtendedSchemaObjects.AddRange(PersonalData.PersonalDataVault.Tables());
     }
 
     /// <summary>`Wolverine__ExternalRetrySeconds`, e.g. `15,30,60`: the cooldowns before each retry of an outside push.</summary>

@@ -2,6 +2,7 @@ using Cabinets.Domain.Stations.Orders;
 using Cabinets.Domain.Stations.Reference;
 using Cabinets.Domain.Stations.TaxRules;
 using Cabinets.Projections.Stations;
+using Cabinets.Api.PersonalData;
 using Marten;
 
 namespace Cabinets.Api.Stations;
@@ -35,11 +36,16 @@ public static class StationLookups
     }
 
     /// <summary>The merchant and SKUs an order's views show.</summary>
-    public static async Task<(StationMerchant?, IReadOnlyDictionary<string, StationSku>)> ReferenceAsync(IQuerySession session, StationOrderState state, CancellationToken ct)
+    public static async Task<(StationMerchant?, IReadOnlyDictionary<string, StationSku>)> ReferenceAsync(IQuerySession session, PersonalDataVault vault, StationOrderState state, CancellationToken ct)
     {
         var merchant = (await session.LoadAsync<StationMerchantSnapshot>(StationReferenceEventNames.MerchantStreamId(state.StationId, state.AddressId), ct))?.Merchant;
+        if (merchant is not null) merchant = await RevealAsync(vault, merchant, ct);
         var ids = state.Lines.Select(l => StationReferenceEventNames.SkuStreamId(state.StationId, l.SkuId)).ToArray();
         var skus = ids.Length == 0 ? [] : await session.LoadManyAsync<StationSkuSnapshot>(ct, ids);
         return (merchant, skus.Where(s => s.Sku is not null).ToDictionary(s => s.SkuId, s => s.Sku!, StringComparer.Ordinal));
     }
+
+    /// <summary>The merchant with its receiver's name and phone in clear (or "erased").</summary>
+    public static async Task<StationMerchant> RevealAsync(PersonalDataVault vault, StationMerchant m, CancellationToken ct) =>
+        m with { ReceiverName = await vault.RevealAsync(m.ReceiverName, ct), ReceiverPhone = await vault.RevealAsync(m.ReceiverPhone, ct) };
 }

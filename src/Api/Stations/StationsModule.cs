@@ -34,7 +34,9 @@ internal static class StationsModule
     }
 
     public static IServiceCollection AddStations(this IServiceCollection services, IConfiguration config) =>
-        services.AddSingleton(new StationRest.StationSettings(config["Stations:DefaultStationId"] ?? "T7936")).AddSingleton<StationIdempotency>();
+        services.AddSingleton(new StationRest.StationSettings(config["Stations:DefaultStationId"] ?? "T7936")).AddSingleton<StationIdempotency>()
+            .AddSingleton(sp => new PersonalData.PersonalDataVault(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+                config["PersonalData:HashKey"] is { Length: > 0 } key ? Convert.FromBase64String(key) : null));
 
     /// <summary>The station REST of seed 003 (TAX.md §4.2), under the seed's own paths.</summary>
     public static IEndpointRouteBuilder MapStations(this IEndpointRouteBuilder app)

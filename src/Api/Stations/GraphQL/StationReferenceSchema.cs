@@ -30,9 +30,10 @@ internal static class StationReferenceSchema
             .Field("uid", "Int!", m => m.Uid)
             .Field("resname", "String!", m => m.Resname)
             .Field("address", "String!", m => m.Address)
-            .Field("receiverName", "String", m => m.ReceiverName)
+            .Field("receiverName", "String", f => f.Description("In clear, or \"erased\" once the receiver's key is deleted (ADR-0020).")
+                .ResolveAsync(ctx => Vault(ctx.Untyped).RevealAsync(ctx.Source.ReceiverName, ctx.CancellationToken)))
             .Field("receiverPhoneMasked", "String", f => f.Description("The phone with its middle digits hidden: 138****0000.")
-                .ResolveFromSource(m => Masked(m.ReceiverPhone)))
+                .ResolveAsync(async ctx => Masked(await Vault(ctx.Untyped).RevealAsync(ctx.Source.ReceiverPhone, ctx.CancellationToken))))
             .Field("routeId", "Int", m => m.RouteId)
             .Field("routeName", "String", m => m.RouteName)
             .Field("districtCode", "String", m => m.DistrictCode)
@@ -125,4 +126,7 @@ internal static class StationReferenceSchema
         }
         return input;
     }
+
+    private static Cabinets.Api.PersonalData.PersonalDataVault Vault(Cabinets.GraphQL.Execution.ResolveContext ctx) =>
+        StationRequests.Service<Cabinets.Api.PersonalData.PersonalDataVault>(ctx);
 }

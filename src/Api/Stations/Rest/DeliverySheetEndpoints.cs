@@ -65,7 +65,7 @@ internal static class DeliverySheetEndpoints
         foreach (var id in ids.Distinct(StringComparer.Ordinal))
         {
             var state = (await session.LoadAsync<StationOrderSnapshot>(StationOrderEventNames.StreamId(id), http.RequestAborted))!.State!;
-            var (merchant, skus) = await StationLookups.ReferenceAsync(session, state, http.RequestAborted);
+            var (merchant, skus) = await StationLookups.ReferenceAsync(session, http.RequestServices.GetRequiredService<Cabinets.Api.PersonalData.PersonalDataVault>(), state, http.RequestAborted);
             sheets.Add(StationViews.Sheet(state, merchant, skus, type));
         }
         return Ok(new { delivery_details = sheets });

@@ -40,7 +40,7 @@ internal static class SortingSheetEndpoints
         foreach (var id in ids)
         {
             var state = found[id];
-            var (merchant, skus) = await StationLookups.ReferenceAsync(session, state, ct);
+            var (merchant, skus) = await StationLookups.ReferenceAsync(session, http.RequestServices.GetRequiredService<Cabinets.Api.PersonalData.PersonalDataVault>(), state, ct);
             var sheet = StationViews.Sheet(state, merchant, skus, type: 1);
             // Type 1 is the order as ordered: its real price is its total.
             var total = state.Lines.Sum(l => StationViews.LineFigures.Of(l.Quantity, l.UnitPrice, l.TaxRate).Amount);

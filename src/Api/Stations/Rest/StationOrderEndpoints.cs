@@ -103,7 +103,7 @@ internal static class StationOrderEndpoints
         if (string.IsNullOrWhiteSpace(id)) return Invalid("id", "is required");
         var order = await session.LoadAsync<StationOrderSnapshot>(StationOrderEventNames.StreamId(id), ct);
         if (order?.State is not { } state || state.StationId != station) return Fail(1002, "not found", new { missing_ids = new[] { id } });
-        var (merchant, skus) = await StationLookups.ReferenceAsync(session, state, ct);
+        var (merchant, skus) = await StationLookups.ReferenceAsync(session, http.RequestServices.GetRequiredService<Cabinets.Api.PersonalData.PersonalDataVault>(), state, ct);
         return Ok(StationViews.OrderDetail(state, merchant, skus));
     }
 }
