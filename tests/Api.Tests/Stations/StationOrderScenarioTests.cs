@@ -152,4 +152,13 @@ public sealed class StationOrderScenarioTests(StationFixture api) : IClassFixtur
         var other = JsonDocument.Parse(await Send(Order(2))).RootElement;
         other.GetProperty("code").GetInt32().ShouldBe(1005);
     }
+
+    [Fact]
+    public async Task scenario_5_a_half_fen_tie_rounds_up()
+    {
+        await station.RuleAsync(266603, "C1969177", "20");
+        var line = StationClient.LineOf(await station.DetailAsync(await station.OrderAsync(266603, 280749, StationClient.Line("D13523696", "C1969177", 1, "15.03"))), "D13523696");
+        line.GetProperty("tax").GetString().ShouldBe("2.51");
+        line.GetProperty("sale_price_without_tax").GetString().ShouldBe("12.52");
+    }
 }
