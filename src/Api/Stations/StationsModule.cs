@@ -34,7 +34,7 @@ internal static class StationsModule
     }
 
     public static IServiceCollection AddStations(this IServiceCollection services, IConfiguration config) =>
-        services.AddSingleton(new StationRest.StationSettings(config["Stations:DefaultStationId"] ?? "T7936")).AddSingleton<StationIdempotency>()
+        services.AddSingleton(new StationRest.StationSettings(config["Stations:DefaultStationId"] ?? "T7936")).AddSingleton<IdempotencyKeys>().AddSingleton<StationIdempotency>()
             .AddSingleton(sp => new PersonalData.PersonalDataVault(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
                 config["PersonalData:HashKey"] is { Length: > 0 } key ? Convert.FromBase64String(key) : null));
 

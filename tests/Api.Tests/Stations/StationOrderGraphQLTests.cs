@@ -174,7 +174,7 @@ public sealed class StationOrderGraphQLTests(StationFixture api) : IClassFixture
     }
 
     [Fact]
-    public async Task a_create_with_no_valid_line_or_an_idempotency_key_is_refused_and_creates_nothing()
+    public async Task a_create_with_no_valid_line_is_refused_and_a_keyed_create_runs_once()
     {
         var none = (await Admin.PostGraphQLAsync("""
             mutation { createStationOrder(input: {addressId: 217824, uid: 231367, receiveBeginTime: "2027-03-01T00:00:00Z", receiveEndTime: "2027-03-01T04:00:00Z",
@@ -184,11 +184,14 @@ public sealed class StationOrderGraphQLTests(StationFixture api) : IClassFixture
         none.GetProperty("extensions").GetProperty("field").GetString().ShouldBe("lines");
         none.GetProperty("extensions").GetProperty("errorSkus")[0].GetProperty("skuId").GetString().ShouldBe("NO-SUCH-SKU");
 
-        var keyed = (await Admin.PostGraphQLAsync("""
-            mutation { createTaxRule(input: {name: "键", idempotencyKey: "k-1", merchants: [{addressId: 900300, addressName: "店"}],
-                                             spus: [{spuId: "SPU-GQL-KEY", spuName: "品", taxRate: 100}]}) { id } }
-            """)).Errors.Single();
-        keyed.GetProperty("extensions").GetProperty("field").GetString().ShouldBe("idempotencyKey");
-        (await DataAsync(Admin, """{ taxRules(where: {spuId: {eq: "SPU-GQL-KEY"}}) { totalCount } }""")).GetProperty("taxRules").GetProperty("totalCount").GetInt32().ShouldBe(0);
+        const string keyed = """
+            mutation($rate: Int!) { createTaxRule(input: {name: "键", idempotencyKey: "k-1", merchants: [{addressId: 900300, addressName: "店"}],
+                                             spus: [{spuId: "SPU-GQL-KEY", spuName: "品", taxRate: $rate}]}) { id } }
+            """;
+        var first = (await DataAsync(Admin, keyed, new { rate = 500 })).GetProperty("createTaxRule").GetProperty("id").GetInt32();
+        (await DataAsync(Admin, keyed, new { rate = 500 })).GetProperty("createTaxRule").GetProperty("id").GetInt32().ShouldBe(first);
+        (await DataAsync(Admin, """{ taxRules(where: {spuId: {eq: "SPU-GQL-KEY"}}) { totalCount } }""")).GetProperty("taxRules").GetProperty("totalCount").GetInt32().ShouldBe(1);
+        var reused = (await Admin.PostGraphQLAsync(keyed, new { rate = 600 })).Errors.Single();
+        reused.GetProperty("extensions").GetProperty("field").GetString().ShouldBe("idempotencyKey");
     }
 }

@@ -55,11 +55,13 @@ internal static class StationOrderMutations
     private static async Task<object?> CreateAsync(ResolveContext ctx)
     {
         var input = StationInputs.Obj(ctx.Arguments["input"]);
-        StationRequests.RefuseIdempotencyKey(input);
-        var orderId = await StationSequences.NextOrderIdAsync(StationRequests.Service<NpgsqlDataSource>(ctx), ctx.CancellationToken);
-        return await StationRequests.SendAsync(ctx, new CreateStationOrder(orderId, StationRequests.StationOf(ctx), input.Int("addressId"), input.Int("uid"),
-            input.Time("receiveBeginTime"), input.Time("receiveEndTime"), input.Str("timeConfigId"), input.OptStr("remark"), input.OptStr("address"),
-            Lines(input), OrderContexts.Empty, StationRequests.Now(ctx), input.GetValueOrDefault("force") is true));
+        return await StationRequests.OnceAsync(ctx, input, "createStationOrder", async () =>
+        {
+            var orderId = await StationSequences.NextOrderIdAsync(StationRequests.Service<NpgsqlDataSource>(ctx), ctx.CancellationToken);
+            return (OrderLinesAnswer)(await StationRequests.SendAsync(ctx, new CreateStationOrder(orderId, StationRequests.StationOf(ctx), input.Int("addressId"),
+                input.Int("uid"), input.Time("receiveBeginTime"), input.Time("receiveEndTime"), input.Str("timeConfigId"), input.OptStr("remark"),
+                input.OptStr("address"), Lines(input), OrderContexts.Empty, StationRequests.Now(ctx), input.GetValueOrDefault("force") is true)))!;
+        }, answer => System.Text.Json.JsonSerializer.Serialize(answer), body => System.Text.Json.JsonSerializer.Deserialize<OrderLinesAnswer>(body)!);
     }
 
     private static async Task<StationOrderView?> EditAsync(ResolveContext ctx)

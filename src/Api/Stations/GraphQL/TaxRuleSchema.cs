@@ -94,11 +94,14 @@ internal static class TaxRuleSchema
     private static async Task<StationTaxRule> CreateAsync(ResolveContext ctx)
     {
         var input = StationInputs.Obj(ctx.Arguments["input"]);
-        StationRequests.RefuseIdempotencyKey(input);
         var station = StationRequests.StationOf(ctx);
-        var id = await StationSequences.NextTaxRuleIdAsync(StationRequests.Service<NpgsqlDataSource>(ctx), ctx.CancellationToken);
-        await StationRequests.SendAsync(ctx, new CreateTaxRule(station, id, input.Str("name"), input.OptEnum<TaxRuleStatus>("status") != TaxRuleStatus.Invalid,
-            Merchants(input), Spus(input), StationRequests.Now(ctx)));
+        var id = await StationRequests.OnceAsync(ctx, input, "createTaxRule", async () =>
+        {
+            var id = await StationSequences.NextTaxRuleIdAsync(StationRequests.Service<NpgsqlDataSource>(ctx), ctx.CancellationToken);
+            await StationRequests.SendAsync(ctx, new CreateTaxRule(station, id, input.Str("name"), input.OptEnum<TaxRuleStatus>("status") != TaxRuleStatus.Invalid,
+                Merchants(input), Spus(input), StationRequests.Now(ctx)));
+            return id;
+        }, id => id.ToString(System.Globalization.CultureInfo.InvariantCulture), int.Parse);
         return await WrittenAsync(ctx, station, id);
     }
 

@@ -1,7 +1,5 @@
-using System.Security.Cryptography;
 using System.Security.Claims;
 using Cabinets.Api.Access;
-using Npgsql;
 
 namespace Cabinets.Api.Stations.Rest;
 
@@ -12,10 +10,9 @@ namespace Cabinets.Api.Stations.Rest;
 /// still running is told to retry (1006) instead of running the command twice. Keys are per station
 /// and kept for 24 hours.
 /// </summary>
-internal sealed class StationIdempotency(NpgsqlDataSource db, TimeProvider clock) : IEndpointFilter
+internal sealed class StationIdempotency(IdempotencyKeys keys) : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
-    private static readonly TimeSpan KeptFor = TimeSpan.FromHours(24);
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -29,40 +26,15 @@ internal sealed class StationIdempotency(NpgsqlDataSource db, TimeProvider clock
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
         http.Request.Body.Position = 0;
-        var hash = Convert.ToHexString(SHA256.HashData([.. System.Text.Encoding.UTF8.GetBytes(http.Request.Path.Value ?? ""), 0, .. buffer.ToArray()]));
+        var hash = IdempotencyKeys.Hash(System.Text.Encoding.UTF8.GetBytes(http.Request.Path.Value ?? ""), buffer.ToArray());
 
-        if (await ClaimAsync(station, key, hash, http.RequestAborted)) return await RunAndKeepAsync(context, next, station, key);
+        if (await keys.ClaimAsync(station, key, hash, http.RequestAborted)) return await RunAndKeepAsync(context, next, station, key);
 
-        await using var read = db.CreateCommand("select request_hash, status, body from stations.idempotency_keys where station_id = $1 and key = $2");
-        read.Parameters.Add(new NpgsqlParameter { Value = station });
-        read.Parameters.Add(new NpgsqlParameter { Value = key });
-        await using var row = await read.ExecuteReaderAsync(http.RequestAborted);
-        if (!await row.ReadAsync(http.RequestAborted)) return StationRest.Fail(1006, "idempotency key is being reused; retry");
-        if (row.GetString(0) != hash) return StationRest.Fail(1005, "idempotency key reused with another body");
-        if (row.IsDBNull(1)) return StationRest.Fail(1006, "the first request with this idempotency key is still running; retry");
-        return new StoredAnswer(await row.GetFieldValueAsync<byte[]>(2, http.RequestAborted), "application/json; charset=utf-8", row.GetInt32(1));
-    }
-
-    /// <summary>Claims the key for this request (true), after forgetting a claim older than 24 hours; false when it is taken.</summary>
-    private async Task<bool> ClaimAsync(string station, string key, string hash, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        await using var batch = db.CreateBatch();
-        var expire = new NpgsqlBatchCommand("delete from stations.idempotency_keys where station_id = $1 and key = $2 and created_at < $3");
-        expire.Parameters.Add(new NpgsqlParameter { Value = station });
-        expire.Parameters.Add(new NpgsqlParameter { Value = key });
-        expire.Parameters.Add(new NpgsqlParameter { Value = now - KeptFor });
-        var claim = new NpgsqlBatchCommand("""
-            insert into stations.idempotency_keys (station_id, key, request_hash, created_at) values ($1, $2, $3, $4)
-            on conflict do nothing returning 1
-            """);
-        claim.Parameters.Add(new NpgsqlParameter { Value = station });
-        claim.Parameters.Add(new NpgsqlParameter { Value = key });
-        claim.Parameters.Add(new NpgsqlParameter { Value = hash });
-        claim.Parameters.Add(new NpgsqlParameter { Value = now });
-        batch.BatchCommands.Add(expire);
-        batch.BatchCommands.Add(claim);
-        return await batch.ExecuteScalarAsync(ct) is not null;
+        var kept = await keys.ReadAsync(station, key, http.RequestAborted);
+        if (kept is null) return StationRest.Fail(1006, "idempotency key is being reused; retry");
+        if (kept.RequestHash != hash) return StationRest.Fail(1005, "idempotency key reused with another body");
+        if (kept.Status is not { } status) return StationRest.Fail(1006, "the first request with this idempotency key is still running; retry");
+        return new StoredAnswer(kept.Body ?? [], "application/json; charset=utf-8", status);
     }
 
     private async Task<object?> RunAndKeepAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, string station, string key)
@@ -75,7 +47,7 @@ internal sealed class StationIdempotency(NpgsqlDataSource db, TimeProvider clock
         }
         catch
         {
-            await ReleaseAsync(station, key); // nothing was answered: the key may be used again
+            await keys.ReleaseAsync(station, key); // nothing was answered: the key may be used again
             throw;
         }
         // Render the answer once, keep its bytes, and send the same bytes.
@@ -90,23 +62,8 @@ internal sealed class StationIdempotency(NpgsqlDataSource db, TimeProvider clock
         {
             http.Response.Body = original;
         }
-        await using (var keep = db.CreateCommand("update stations.idempotency_keys set status = $3, body = $4 where station_id = $1 and key = $2"))
-        {
-            keep.Parameters.Add(new NpgsqlParameter { Value = station });
-            keep.Parameters.Add(new NpgsqlParameter { Value = key });
-            keep.Parameters.Add(new NpgsqlParameter { Value = http.Response.StatusCode });
-            keep.Parameters.Add(new NpgsqlParameter { Value = captured.ToArray() });
-            await keep.ExecuteNonQueryAsync(CancellationToken.None);
-        }
+        await keys.KeepAsync(station, key, http.Response.StatusCode, captured.ToArray());
         return new StoredAnswer(captured.ToArray(), http.Response.ContentType ?? "application/json; charset=utf-8", http.Response.StatusCode);
-    }
-
-    private async Task ReleaseAsync(string station, string key)
-    {
-        await using var cmd = db.CreateCommand("delete from stations.idempotency_keys where station_id = $1 and key = $2 and status is null");
-        cmd.Parameters.Add(new NpgsqlParameter { Value = station });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = key });
-        await cmd.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
     /// <summary>An answer sent as the bytes it was first rendered to.</summary>
