@@ -11,7 +11,8 @@ namespace Cabinets.Api.Stations;
 /// </summary>
 public static class StationViews
 {
-    private static readonly object LastPrice = new { earlier = Array.Empty<object>(), newest = new { purchase_supplier_id = (string?)null, purchase_supplier_name = (string?)null, price = (long?)null } };
+    /// <summary>The seed's `last_*_price` dicts (L663-670): prices this module does not hold.</summary>
+    public static readonly object LastPrice = new { earlier = Array.Empty<object>(), newest = new { purchase_supplier_id = (string?)null, purchase_supplier_name = (string?)null, price = (long?)null } };
 
     /// <summary>One line's figures at a quantity and unit price (the order's, or the sheet's).</summary>
     public sealed record LineFigures(long Amount, long Tax, long AmountWithoutTax, long UnitWithoutTax)

@@ -15,7 +15,6 @@ namespace Cabinets.Api.Stations.Rest;
 internal static class StationOrderLineEndpoints
 {
     private const int MaxReturnAll = 10_000;
-    private static readonly object LastPrice = new { earlier = Array.Empty<object>(), newest = new { purchase_supplier_id = (string?)null, purchase_supplier_name = (string?)null, price = (long?)null } };
 
     public static IEndpointRouteBuilder MapStationOrderLineEndpoints(this IEndpointRouteBuilder app)
     {
@@ -108,7 +107,7 @@ internal static class StationOrderLineEndpoints
             ["std_real_quantity"] = Qty(realQuantity * r.SaleRatio), ["exc_quantity"] = 0, ["request_refund_quantity"] = 0,
             ["sale_price"] = Num(unitPrice), ["std_sale_price"] = Num(std), ["latest_std_sale_price"] = Num(std), ["real_item_price"] = Num(f.Amount),
             ["stock_avg_price"] = 0, ["latest_quote_price"] = null, ["latest_in_stock_price"] = null,
-            ["last_purchase_price"] = LastPrice, ["last_in_stock_price"] = LastPrice, ["last_quote_price"] = LastPrice,
+            ["last_purchase_price"] = StationViews.LastPrice, ["last_in_stock_price"] = StationViews.LastPrice, ["last_quote_price"] = StationViews.LastPrice,
             ["tax_rate"] = r.TaxRate, ["tax"] = Num(f.Tax), ["sale_price_without_tax"] = Num(f.UnitWithoutTax), ["is_set_tax"] = r.IsSetTax ? 1 : 0,
         };
     }
