@@ -2,6 +2,7 @@ using Cabinets.Api.Commands;
 using Cabinets.Projections.Access.AdminUsers;
 using Cabinets.Projections.Lockers.Cabinets;
 using Cabinets.Projections.Lockers.FreeDoors;
+using Cabinets.Projections.Lockers.Parcels;
 using Cabinets.Projections.Stations;
 using Cabinets.Projections.Stations.OrderLines;
 using Cabinets.Domain.Stations.Orders;
@@ -76,6 +77,15 @@ public static class CritterStackSetup
 
         opts.Projections.Add<CabinetSnapshotProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<AdminUserSnapshotProjection>(ProjectionLifecycle.Inline);
+        // Parcels (ADR-0021): the firmware's look-ups (order number or code hash within a bank) and the console's filters.
+        opts.Projections.Add<ParcelSnapshotProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<ParcelSnapshot>()
+            .Index(x => x.SerialNumber)
+            .Index(x => x.CodeHash)
+            .Index(x => x.RecipientSubject)
+            .Index(x => x.OrderNumber)
+            .Index(x => x.PartnerId)
+            .Index(x => x.BookedAt);
         opts.Projections.Add(new FreeDoorProjection(), ProjectionLifecycle.Async, FreeDoorProjection.ProjectionName);
         opts.Storage.ExtendedSchemaObjects.AddRange(FreeDoorTables.For(FreeDoorTables.LiveSchema));
 

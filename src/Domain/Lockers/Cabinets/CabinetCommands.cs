@@ -22,3 +22,16 @@ public sealed record DoorStatusReport(int DoorNumber, bool Occupied);
 /// <summary>`insert_single_status`: a change, or a full snapshot at boot / 02:00 (only differences become events).</summary>
 public sealed record ReportDoorStatus(string SerialNumber, IReadOnlyList<DoorStatusReport> Doors, DateTimeOffset Now)
     : CabinetCommand(SerialNumber, Now);
+
+/// <summary>`locker_exception`: a fault of the main cabinet or of a sub cabinet (<paramref name="DeputySerialNumber"/>).</summary>
+public sealed record ReportCabinetFault(string SerialNumber, string Category, string? DeputySerialNumber, int Status, string Description, DateTimeOffset Now)
+    : CabinetCommand(SerialNumber, Now);
+
+/// <summary>`single_exception`: the door is faulted and unusable.</summary>
+public sealed record ReportDoorFault(string SerialNumber, int DoorNumber, DateTimeOffset Now) : CabinetCommand(SerialNumber, Now);
+
+/// <summary>`single_repair`: the firmware reports the door repaired.</summary>
+public sealed record ReportDoorRepaired(string SerialNumber, int DoorNumber, DateTimeOffset Now) : CabinetCommand(SerialNumber, Now);
+
+/// <summary>The admin `confirmDoorRepair`: a door awaiting confirmation goes back into service.</summary>
+public sealed record ConfirmDoorRepair(string SerialNumber, int DoorNumber, DateTimeOffset Now) : CabinetCommand(SerialNumber, Now);

@@ -17,6 +17,7 @@ public static class CabinetDecider
         public const string NotRegistered = "cabinet.not_registered";
         public const string UnknownDoor = "door.unknown";
         public const string InvalidSite = "cabinet.invalid_site";
+        public const string NotAwaitingRepair = "door.not_awaiting_repair";
     }
 
     public static Decision<ICabinetEvent> Decide(CabinetCommand command, CabinetState state) => command switch
@@ -25,6 +26,13 @@ public static class CabinetDecider
         RegisterCabinetBank c => RegisterBank(c, state),
         RegisterDoors c => RegisterDoors(c, state),
         ReportDoorStatus c => ReportStatus(c, state),
+        ReportCabinetFault c => state.Registered
+            ? Decision<ICabinetEvent>.Accept(new CabinetFaultReported(c.SerialNumber, c.Category, c.DeputySerialNumber, c.Status, c.Description, c.Now))
+            : NotRegistered(c.SerialNumber),
+        ReportDoorFault c => ChangeCondition(c.SerialNumber, c.DoorNumber, state, DoorCondition.Faulted, () => new DoorFaulted(c.SerialNumber, c.DoorNumber, c.Now)),
+        ReportDoorRepaired c => ReportRepaired(c, state),
+        ConfirmDoorRepair c => ConfirmRepair(c, state),
+        Parcels.BookParcel c => Parcels.Booking.Decide(c, state),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "unhandled cabinet command"),
     };
 
@@ -59,6 +67,13 @@ public static class CabinetDecider
         return Decision<ICabinetEvent>.Accept(events);
     }
 
+    /// <summary>
+    /// Only differences become events. A door reported free that holds a parcel is not freed: the
+    /// report raises an anomaly instead (the parcel may still be there). A full snapshot (every
+    /// registered door, as at boot and 02:00) that reports a door occupied with no parcel behind it
+    /// and no booking at the bank that could explain it raises an anomaly too. An anomaly is raised
+    /// once per door until the door changes.
+    /// </summary>
     private static Decision<ICabinetEvent> ReportStatus(ReportDoorStatus c, CabinetState state)
     {
         if (!state.Registered) return NotRegistered(c.SerialNumber);
@@ -66,10 +81,28 @@ public static class CabinetDecider
         var seen = new Dictionary<int, bool>();
         foreach (var report in c.Doors)
         {
-            if (!state.Doors.TryGetValue(report.DoorNumber, out var door))
+            if (!state.Doors.ContainsKey(report.DoorNumber))
                 return Decision<ICabinetEvent>.Reject(Errors.UnknownDoor, $"door {report.DoorNumber} is not registered on {c.SerialNumber}", "single_code");
+        }
+        var flagged = state.FlaggedDoors;
+        var fullSnapshot = c.Doors.Select(d => d.DoorNumber).Distinct().Count() == state.Doors.Count;
+        foreach (var report in c.Doors)
+        {
+            var door = state.Doors[report.DoorNumber];
             // within one report the last word on a door wins; compare with what we knew before it
             var current = seen.TryGetValue(report.DoorNumber, out var s) ? s : door.Occupied;
+            if (!report.Occupied && state.Parcels.TryGetValue(report.DoorNumber, out var record))
+            {
+                if (!flagged.Contains(report.DoorNumber))
+                    events.Add(new DoorAnomalyRaised(c.SerialNumber, report.DoorNumber, AnomalyKind.ReportedFreeWithParcel, record, c.Now));
+                flagged = flagged.Add(report.DoorNumber);
+                continue;
+            }
+            if (report.Occupied && fullSnapshot && !state.Parcels.ContainsKey(report.DoorNumber) && state.Promises.IsEmpty && !flagged.Contains(report.DoorNumber))
+            {
+                events.Add(new DoorAnomalyRaised(c.SerialNumber, report.DoorNumber, AnomalyKind.ReportedOccupiedWithoutParcel, null, c.Now));
+                flagged = flagged.Add(report.DoorNumber);
+            }
             if (current == report.Occupied) continue;
             seen[report.DoorNumber] = report.Occupied;
             events.Add(report.Occupied
@@ -78,6 +111,38 @@ public static class CabinetDecider
         }
         return Decision<ICabinetEvent>.Accept(events);
     }
+
+    /// <summary>Faults are convergent: a door already in the asked condition decides nothing (a firmware retry).</summary>
+    private static Decision<ICabinetEvent> ChangeCondition(string serial, int doorNumber, CabinetState state, DoorCondition target, Func<ICabinetEvent> change)
+    {
+        if (!state.Registered) return NotRegistered(serial);
+        if (!state.Doors.TryGetValue(doorNumber, out var door)) return UnknownDoor(serial, doorNumber);
+        return door.Condition == target ? Decision<ICabinetEvent>.Accept() : Decision<ICabinetEvent>.Accept(change());
+    }
+
+    /// <summary>A repair report for a door in service is a late retry: nothing to do.</summary>
+    private static Decision<ICabinetEvent> ReportRepaired(ReportDoorRepaired c, CabinetState state)
+    {
+        if (state.Doors.TryGetValue(c.DoorNumber, out var door) && door.Condition == DoorCondition.InService) return Decision<ICabinetEvent>.Accept();
+        return ChangeCondition(c.SerialNumber, c.DoorNumber, state, DoorCondition.AwaitingRepairConfirmation, () => new DoorRepairReported(c.SerialNumber, c.DoorNumber, c.Now));
+    }
+
+    /// <summary>Only a door the firmware reported repaired can be confirmed; confirming a door already in service again is a no-op.</summary>
+    private static Decision<ICabinetEvent> ConfirmRepair(ConfirmDoorRepair c, CabinetState state)
+    {
+        if (!state.Registered) return NotRegistered(c.SerialNumber);
+        if (!state.Doors.TryGetValue(c.DoorNumber, out var door)) return UnknownDoor(c.SerialNumber, c.DoorNumber);
+        return door.Condition switch
+        {
+            DoorCondition.AwaitingRepairConfirmation => Decision<ICabinetEvent>.Accept(new DoorRepairConfirmed(c.SerialNumber, c.DoorNumber, c.Now)),
+            DoorCondition.InService => Decision<ICabinetEvent>.Accept(),
+            _ => Decision<ICabinetEvent>.Reject(Errors.NotAwaitingRepair,
+                $"door {c.DoorNumber} of {c.SerialNumber} is faulted and has not been reported repaired (single_repair)", "doorNumber"),
+        };
+    }
+
+    private static Decision<ICabinetEvent> UnknownDoor(string serial, int door) =>
+        Decision<ICabinetEvent>.Reject(Errors.UnknownDoor, $"door {door} is not registered on {serial}", "name");
 
     private static Decision<ICabinetEvent> NotRegistered(string serial) => Decision<ICabinetEvent>.Reject(
         Errors.NotRegistered, $"cabinet {serial} has not registered (insert_locker_info) yet", "series_number");

@@ -37,6 +37,21 @@ public sealed class CabinetSnapshot
     /// <summary>One character per door: `1` occupied, `0` free.</summary>
     public string DoorsOccupied { get; set; } = "";
 
+    /// <summary>One character per door: `0` in service, `F` faulted, `R` awaiting repair confirmation.</summary>
+    public string DoorConditions { get; set; } = "";
+
+    /// <summary>Bookings holding capacity: record numbers, and their door kinds one character each (<see cref="KindOf"/>).</summary>
+    public string[] PromiseRecords { get; set; } = [];
+
+    public string PromiseKinds { get; set; } = "";
+
+    /// <summary>Doors holding a parcel, and the parcels' record numbers.</summary>
+    public int[] ParcelDoors { get; set; } = [];
+
+    public string[] ParcelRecords { get; set; } = [];
+
+    public int[] FlaggedDoors { get; set; } = [];
+
     /// <summary>The state this row stands for, unpacked once per load.</summary>
     [JsonIgnore]
     public CabinetState State
@@ -54,6 +69,14 @@ public sealed class CabinetSnapshot
             DoorCabinets = doors.Select(d => d.Value.CabinetIndex).ToArray();
             DoorKinds = new string(doors.Select(d => KindOf(d.Value.Attributes)).ToArray());
             DoorsOccupied = new string(doors.Select(d => d.Value.Occupied ? '1' : '0').ToArray());
+            DoorConditions = new string(doors.Select(d => ConditionCode(d.Value.Condition)).ToArray());
+            var promises = value.Promises.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+            PromiseRecords = promises.Select(p => p.Key).ToArray();
+            PromiseKinds = new string(promises.Select(p => KindOf(p.Value)).ToArray());
+            var parcels = value.Parcels.OrderBy(p => p.Key).ToList();
+            ParcelDoors = parcels.Select(p => p.Key).ToArray();
+            ParcelRecords = parcels.Select(p => p.Value).ToArray();
+            FlaggedDoors = value.FlaggedDoors.Order().ToArray();
         }
     }
 
@@ -74,12 +97,36 @@ public sealed class CabinetSnapshot
         return new DoorAttributes(size, char.IsUpper(kind), vertical);
     }
 
+    private static char ConditionCode(DoorCondition c) => c switch
+    {
+        DoorCondition.Faulted => 'F',
+        DoorCondition.AwaitingRepairConfirmation => 'R',
+        _ => '0',
+    };
+
+    private static DoorCondition ConditionOf(char c) => c switch
+    {
+        'F' => DoorCondition.Faulted,
+        'R' => DoorCondition.AwaitingRepairConfirmation,
+        _ => DoorCondition.InService,
+    };
+
     private CabinetState Unpack()
     {
         var doors = ImmutableDictionary.CreateBuilder<int, DoorState>();
         for (var i = 0; i < DoorNumbers.Length; i++)
-            doors[DoorNumbers[i]] = new DoorState(DoorCabinets[i], AttributesOf(DoorKinds[i]), DoorsOccupied[i] == '1');
-        return new CabinetState(Provisioned, Site, Type, [.. SubCabinets], doors.ToImmutable());
+            doors[DoorNumbers[i]] = new DoorState(DoorCabinets[i], AttributesOf(DoorKinds[i]), DoorsOccupied[i] == '1',
+                i < DoorConditions.Length ? ConditionOf(DoorConditions[i]) : DoorCondition.InService);
+        var promises = ImmutableDictionary.CreateBuilder<string, DoorAttributes>(StringComparer.Ordinal);
+        for (var i = 0; i < PromiseRecords.Length; i++) promises[PromiseRecords[i]] = AttributesOf(PromiseKinds[i]);
+        var parcels = ImmutableDictionary.CreateBuilder<int, string>();
+        for (var i = 0; i < ParcelDoors.Length; i++) parcels[ParcelDoors[i]] = ParcelRecords[i];
+        return new CabinetState(Provisioned, Site, Type, [.. SubCabinets], doors.ToImmutable())
+        {
+            Promises = promises.ToImmutable(),
+            Parcels = parcels.ToImmutable(),
+            FlaggedDoors = [.. FlaggedDoors],
+        };
     }
 }
 
