@@ -44,7 +44,7 @@ public static class StreamDecisions
     }
 
     /// <summary>Cascaded through the outbox: persisted with the events, delivered after commit, never on rollback.</summary>
-    private static async ValueTask SendAsync(IMessageContext messages, OutgoingMessage message)
+    public static async ValueTask SendAsync(IMessageContext messages, OutgoingMessage message)
     {
         var options = new DeliveryOptions();
         if (message.IdempotencyKey is not null) options.Headers["idempotency-key"] = message.IdempotencyKey;

@@ -86,6 +86,7 @@ public static class CritterStackSetup
             .Index(x => x.OrderNumber)
             .Index(x => x.PartnerId)
             .Index(x => x.BookedAt);
+        opts.Storage.ExtendedSchemaObjects.AddRange(Lockers.Parcels.ParcelTables.All());
         opts.Projections.Add(new FreeDoorProjection(), ProjectionLifecycle.Async, FreeDoorProjection.ProjectionName);
         opts.Storage.ExtendedSchemaObjects.AddRange(FreeDoorTables.For(FreeDoorTables.LiveSchema));
 

@@ -1,4 +1,5 @@
 using Cabinets.Api.Lockers.Ibs;
+using Cabinets.Api.Lockers.Parcels;
 using Cabinets.Domain.Lockers.Cabinets;
 using Cabinets.Protocol;
 using FluentValidation;
@@ -23,6 +24,8 @@ internal static class LockersModule
         services.AddSingleton<DoorStatusBatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<DoorStatusBatcher>());
         services.AddSingleton<IValidator<ProvisionCabinet>, ProvisionCabinetValidator>();
+        services.AddSingleton<IbsParcelMethods>();
+        services.AddParcels(config);
         return services;
     }
 }

@@ -55,6 +55,11 @@ public sealed class PersonalDataVault(NpgsqlDataSource db, byte[]? configuredHas
         if (value is null) return null;
         var subject = await SubjectOfAsync(identifier, ct);
         var key = await KeyAsync(subject, create: true, ct) ?? throw new InvalidOperationException("a key was just created");
+        return Seal(subject, key, value);
+    }
+
+    private static string Seal(string subject, byte[] key, string value)
+    {
         var nonce = RandomNumberGenerator.GetBytes(12);
         var plain = Encoding.UTF8.GetBytes(value);
         var sealedBytes = new byte[12 + plain.Length + 16];
@@ -63,6 +68,16 @@ public sealed class PersonalDataVault(NpgsqlDataSource db, byte[]? configuredHas
         nonce.CopyTo(sealedBytes, 0);
         return $"{Prefix}{subject}:{Convert.ToBase64String(sealedBytes)}";
     }
+
+    /// <summary>
+    /// Encrypts <paramref name="value"/> for a person known only by their <paramref name="subject"/>
+    /// (e.g. a reminder to a recipient whose number is kept sealed); null once the person is erased.
+    /// </summary>
+    public async Task<string?> ProtectForSubjectAsync(string subject, string value, CancellationToken ct) =>
+        await KeyAsync(subject, create: false, ct) is { } key ? Seal(subject, key, value) : null;
+
+    /// <summary>True while the person's key exists: look-ups by their hash find nothing once they are erased.</summary>
+    public async Task<bool> IsKnownAsync(string subject, CancellationToken ct) => await KeyAsync(subject, create: false, ct) is not null;
 
     /// <summary>The clear value, or <see cref="Erased"/> once the person's key is gone.</summary>
     public async Task<string?> RevealAsync(string? value, CancellationToken ct)

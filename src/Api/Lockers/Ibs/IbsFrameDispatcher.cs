@@ -15,7 +15,8 @@ namespace Cabinets.Api.Lockers.Ibs;
 /// outcome into a response. Retries are safe by state: every door command is convergent, so a
 /// repeated frame decides no new events and gets the same answer (ADR-0006).
 /// </summary>
-internal sealed class IbsFrameDispatcher(CommandSender commands, DoorStatusBatcher doorReports, DoorStatusBatching batching, NpgsqlDataSource db, IbsSettings settings, TimeProvider clock)
+internal sealed class IbsFrameDispatcher(
+    CommandSender commands, DoorStatusBatcher doorReports, DoorStatusBatching batching, NpgsqlDataSource db, IbsSettings settings, IbsParcelMethods parcels, TimeProvider clock)
 {
     public async Task<IbsResponse> HandleAsync(IbsRequest request, string correlationId, CancellationToken ct)
     {
@@ -32,7 +33,22 @@ internal sealed class IbsFrameDispatcher(CommandSender commands, DoorStatusBatch
             CountLockerNumRequest r => r.Items.Count == 1
                 ? IbsResponse.Ok(await FreeDoorQueries.CountAsync(db, ToFilter(r.Items[0]), ct))
                 : Invalid("count_locker_num takes exactly one query"),
-            // The parcel methods arrive with the locker module (issue: full locker module).
+            VerifyOrderNumRequest r => r.Items.Count == 1 ? await parcels.VerifyOrderAsync(r.Items[0], ct) : Invalid("verify_order_num takes exactly one order"),
+            RecieveVerifyNumRequest r => r.Items.Count == 1
+                ? await parcels.DepositAsync(r.Items[0], Firmware(r.Items[0].SeriesNum, correlationId), ct)
+                : Invalid("recieve_verify_num takes exactly one deposit"),
+            SynchronizeOrderInfoRequest r => r.Items.Count == 1 ? await parcels.SynchronizeAsync(r.Items[0], ct) : Invalid("synchronize_order_info takes exactly one bank"),
+            TakeByVerifyNumRequest r => r.Items.Count == 1
+                ? await parcels.PickUpAsync(r.Items[0], Firmware(r.Items[0].SeriesNum ?? "", correlationId), ct)
+                : Invalid("take_by_verify_num takes exactly one code"),
+            LockerExceptionRequest r => r.Items.Count == 1
+                ? await parcels.CabinetFaultAsync(r.Items[0], Firmware(r.Items[0].MainSeriesNumber, correlationId), ct)
+                : Invalid("locker_exception takes exactly one fault"),
+            SingleExceptionRequest r => await OneBank(r.Items.Select(i => i.SeriesNumber), serial =>
+                parcels.DoorsAsync(r.Items.Select(i => new ReportDoorFault(serial, i.Door, now)), Firmware(serial, correlationId), ct)),
+            SingleRepairRequest r => await OneBank(r.Items.Select(i => i.SeriesNumber), serial =>
+                parcels.DoorsAsync(r.Items.Select(i => new ReportDoorRepaired(serial, i.Door, now)), Firmware(serial, correlationId), ct)),
+            // apply_service and get_ibs_address need the partner directory (issue 9, partners).
             _ => IbsResponse.Failure(new IbsError(IbsErrorCode.UnknownMethod, $"{request.Method} is not supported by this server yet")),
         };
     }
@@ -55,21 +71,7 @@ internal sealed class IbsFrameDispatcher(CommandSender commands, DoorStatusBatch
 
     private static CommandContext Firmware(string serial, string correlationId) => new(new Actor(serial, "firmware", "ibs"), CorrelationId: correlationId);
 
-    private static IbsResponse ToResponse(CommandOutcome result) =>
-        result switch
-        {
-            CommandOutcome.Accepted => IbsResponse.Ok(),
-            CommandOutcome.Rejected r => IbsResponse.Failure(ToIbs(r.Error)),
-            CommandOutcome.Invalid i => Invalid(string.Join("; ", i.Errors.Select(x => $"{x.Field}: {x.Message}"))),
-            _ => IbsResponse.Failure(new IbsError(IbsErrorCode.ServerError, "busy: nothing was changed, retry")),
-        };
-
-    private static IbsError ToIbs(DomainError e) => e.Code switch
-    {
-        CabinetDecider.Errors.NotProvisioned or CabinetDecider.Errors.NotRegistered => new IbsError(IbsErrorCode.UnknownCabinet, e.Message),
-        CabinetDecider.Errors.UnknownDoor => new IbsError(IbsErrorCode.UnknownDoor, e.Message),
-        _ => new IbsError(IbsErrorCode.InvalidParam, e.Message),
-    };
+    private static IbsResponse ToResponse(CommandOutcome result) => IbsParcelMethods.ToResponse(result);
 
     private static IbsResponse Invalid(string message) => IbsResponse.Failure(new IbsError(IbsErrorCode.InvalidParam, message));
 

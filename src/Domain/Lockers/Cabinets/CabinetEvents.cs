@@ -23,7 +23,7 @@ public sealed record DoorReleased(string SerialNumber, int DoorNumber, DateTimeO
 public sealed record DoorPromised(string SerialNumber, string RecordNumber, DoorAttributes Kind, DateTimeOffset At) : ICabinetEvent;
 
 /// <summary>A promise ends: the parcel was deposited, or the booking expired or was cancelled.</summary>
-public sealed record PromiseReleased(string SerialNumber, string RecordNumber, DateTimeOffset At) : ICabinetEvent;
+public sealed record PromiseReleased(string SerialNumber, string RecordNumber, DoorAttributes Kind, DateTimeOffset At) : ICabinetEvent;
 
 /// <summary>A parcel now lies behind this door (the door is occupied by its own event).</summary>
 public sealed record ParcelPlaced(string SerialNumber, string RecordNumber, int DoorNumber, DateTimeOffset At) : ICabinetEvent;

@@ -30,7 +30,7 @@ public static class ParcelDecider
         PickUpParcel c => PickUp(c, parcel, bank),
         ExpireBooking c => parcel.Status == ParcelStatus.Booked && c.Now >= parcel.ExpiresAt
             ? Decision<IParcelEvent>.Accept(new BookingExpired(c.RecordNumber, c.Now))
-                .AlsoAppend(BankStream(parcel), CabinetEventNames.StreamType, new PromiseReleased(parcel.SerialNumber, c.RecordNumber, c.Now))
+                .AlsoAppend(BankStream(parcel), CabinetEventNames.StreamType, new PromiseReleased(parcel.SerialNumber, c.RecordNumber, parcel.Kind!, c.Now))
             : Decision<IParcelEvent>.Accept(),
         CancelBooking c => Cancel(c, parcel),
         RemindPickup c => parcel.Status == ParcelStatus.Stored && !parcel.Reminded && c.Now >= parcel.RemindAt
@@ -81,7 +81,7 @@ public static class ParcelDecider
 
         var remindAt = c.Now + c.Timings.ReminderAfter;
         var overdueAt = c.Now + c.Timings.OverdueAfter;
-        var bankEvents = new List<object> { new PromiseReleased(c.SerialNumber, c.RecordNumber, c.Now) };
+        var bankEvents = new List<object> { new PromiseReleased(c.SerialNumber, c.RecordNumber, parcel.Kind!, c.Now) };
         if (!bank.Doors[door].Occupied) bankEvents.Add(new DoorOccupied(c.SerialNumber, door, c.Now));
         bankEvents.Add(new ParcelPlaced(c.SerialNumber, c.RecordNumber, door, c.Now));
         return Decision<IParcelEvent>.Accept(new ParcelStored(c.RecordNumber, c.SerialNumber, door, c.CodeHash, c.SmsId, c.Now, remindAt, overdueAt))
@@ -118,7 +118,7 @@ public static class ParcelDecider
     private static Decision<IParcelEvent> Cancel(CancelBooking c, ParcelState parcel) => parcel.Status switch
     {
         ParcelStatus.Booked => Decision<IParcelEvent>.Accept(new BookingCancelled(c.RecordNumber, c.Now))
-            .AlsoAppend(BankStream(parcel), CabinetEventNames.StreamType, new PromiseReleased(parcel.SerialNumber, c.RecordNumber, c.Now)),
+            .AlsoAppend(BankStream(parcel), CabinetEventNames.StreamType, new PromiseReleased(parcel.SerialNumber, c.RecordNumber, parcel.Kind!, c.Now)),
         ParcelStatus.Cancelled => Decision<IParcelEvent>.Accept(),
         _ => Decision<IParcelEvent>.Reject(Errors.NotCancellable, $"parcel {c.RecordNumber} is {parcel.Status} and can no longer be cancelled", "recordNumber"),
     };

@@ -19,3 +19,10 @@ public static class DoorSizeCodes
         _ => DoorSize.Small,
     };
 }
+
+/// <summary>What <c>rm.doors.fault</c> holds: null in service, else the contract's door status.</summary>
+public static class DoorFaultCodes
+{
+    public const string Faulted = "FAULTED";
+    public const string AwaitingRepairConfirmation = "AWAITING_REPAIR_CONFIRMATION";
+}

@@ -14,6 +14,12 @@ internal sealed class FreeDoorFold
     public HashSet<string> Serials { get; } = new(StringComparer.Ordinal);
     public HashSet<string> RegisteredSerials { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Doors whose service state changed (null = in service); their banks are recomputed.</summary>
+    public Dictionary<(string Serial, int Door), (string? Fault, DateTimeOffset At)> Faults { get; } = [];
+
+    /// <summary>Net change of promised capacity per bank and door kind (ADR-0021).</summary>
+    public Dictionary<(string Serial, DoorAttributes Kind), int> Promised { get; } = [];
+
     public static FreeDoorFold Of(IReadOnlyList<IEvent> events)
     {
         var fold = new FreeDoorFold();
@@ -46,6 +52,21 @@ internal sealed class FreeDoorFold
                 break;
             case DoorReleased r:
                 Occupancy[(r.SerialNumber, r.DoorNumber)] = (false, r.At);
+                break;
+            case DoorFaulted f:
+                Faults[(f.SerialNumber, f.DoorNumber)] = (DoorFaultCodes.Faulted, f.At);
+                break;
+            case DoorRepairReported rr:
+                Faults[(rr.SerialNumber, rr.DoorNumber)] = (DoorFaultCodes.AwaitingRepairConfirmation, rr.At);
+                break;
+            case DoorRepairConfirmed rc:
+                Faults[(rc.SerialNumber, rc.DoorNumber)] = (null, rc.At);
+                break;
+            case DoorPromised p:
+                Promised[(p.SerialNumber, p.Kind)] = Promised.GetValueOrDefault((p.SerialNumber, p.Kind)) + 1;
+                break;
+            case PromiseReleased pr:
+                Promised[(pr.SerialNumber, pr.Kind)] = Promised.GetValueOrDefault((pr.SerialNumber, pr.Kind)) - 1;
                 break;
         }
     }

@@ -30,13 +30,17 @@ public sealed class FreeDoorProjection(string schema = FreeDoorTables.LiveSchema
         var fold = FreeDoorFold.Of(events);
         if (fold.Serials.Count == 0) return batch;
         // Banks registered or moved in this batch are recomputed; the others only had doors change.
-        var recompute = fold.Serials.Where(s => fold.Cabinets.ContainsKey(s) || fold.RegisteredSerials.Contains(s)).ToList();
+        var faulted = fold.Faults.Keys.Select(k => k.Serial).ToHashSet(StringComparer.Ordinal);
+        var recompute = fold.Serials.Where(s => fold.Cabinets.ContainsKey(s) || fold.RegisteredSerials.Contains(s) || faulted.Contains(s)).ToList();
         var reconciled = recompute.ToHashSet(StringComparer.Ordinal);
         FreeDoorSql.AddCabinetUpserts(batch, schema, fold);
         FreeDoorSql.AddDoorUpserts(batch, schema, fold);
         FreeDoorSql.AddCountDeltas(batch, schema, fold.Occupancy.Where(o => !reconciled.Contains(o.Key.Serial)).ToList());
         FreeDoorSql.AddOccupancyUpdates(batch, schema, fold);
+        FreeDoorSql.AddFaultUpdates(batch, schema, fold);
         if (recompute.Count > 0) FreeDoorSql.AddCountRecompute(batch, schema, recompute);
+        // Last: a kind's row exists once its bank's doors are counted, in this batch or an earlier one.
+        FreeDoorSql.AddPromiseDeltas(batch, schema, fold);
         return batch;
     }
 }

@@ -27,7 +27,7 @@ public static class FreeDoorQueries
     public static async Task<int> CountAsync(NpgsqlDataSource dataSource, FreeDoorFilter f, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand($"""
-            select coalesce(sum(free), 0)::int from {Rm}.free_door_counts
+            select coalesce(sum(greatest(free - promised, 0)), 0)::int from {Rm}.free_door_counts
              where ($1 = '' or province = $1) and ($2 = '' or city = $2) and ($3 = '' or area = $3)
                and ($4 = '' or street = $4) and ($5 = '' or place = $5)
                and ($6 = '' or size = $6) and (not $7 or insulated) and (not $8 or vertical)

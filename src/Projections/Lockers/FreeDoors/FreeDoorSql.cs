@@ -87,6 +87,41 @@ internal static class FreeDoorSql
         batch.Add(cmd);
     }
 
+    /// <summary>A faulted or awaiting-confirmation door is unusable; its bank's counts are recomputed after this.</summary>
+    public static void AddFaultUpdates(ProjectionStatements batch, string schema, FreeDoorFold fold)
+    {
+        if (fold.Faults.Count == 0) return;
+        var rows = fold.Faults.ToList();
+        var cmd = new ProjectionStatement($"""
+            update {schema}.doors d set fault = u.fault, usable = u.fault is null, updated_at = u.at
+              from unnest(?::text[], ?::int[], ?::text[], ?::timestamptz[]) as u (serial, door, fault, at)
+             where d.serial_number = u.serial and d.door_number = u.door
+            """);
+        Add(cmd, rows.Select(r => r.Key.Serial));
+        Add(cmd, rows.Select(r => r.Key.Door));
+        Add(cmd, rows.Select(r => r.Value.Fault));
+        Add(cmd, rows.Select(r => r.Value.At.ToUniversalTime()));
+        batch.Add(cmd);
+    }
+
+    /// <summary>Bookings move the promised capacity of their bank's door kind; deposits, expiries and cancellations move it back.</summary>
+    public static void AddPromiseDeltas(ProjectionStatements batch, string schema, FreeDoorFold fold)
+    {
+        var rows = fold.Promised.Where(p => p.Value != 0).ToList();
+        if (rows.Count == 0) return;
+        var cmd = new ProjectionStatement($"""
+            update {schema}.free_door_counts f set promised = greatest(f.promised + u.delta, 0)
+              from unnest(?::text[], ?::text[], ?::bool[], ?::bool[], ?::int[]) as u (serial, size, insulated, vertical, delta)
+             where f.serial_number = u.serial and f.size = u.size and f.insulated = u.insulated and f.vertical = u.vertical
+            """);
+        Add(cmd, rows.Select(r => r.Key.Serial));
+        Add(cmd, rows.Select(r => DoorSizeCodes.Of(r.Key.Kind.Size)));
+        Add(cmd, rows.Select(r => r.Key.Kind.Insulated));
+        Add(cmd, rows.Select(r => r.Key.Kind.Vertical));
+        Add(cmd, rows.Select(r => r.Value));
+        batch.Add(cmd);
+    }
+
     /// <summary>
     /// The common batch (doors opened and closed, nothing registered or moved) moves each count by
     /// the doors whose state really changes: the batch's last state per door against the stored

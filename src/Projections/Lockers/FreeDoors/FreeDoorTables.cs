@@ -46,6 +46,7 @@ public static class FreeDoorTables
         t.AddColumn("vertical", "boolean").NotNull();
         t.AddColumn("occupied", "boolean").NotNull().DefaultValueByExpression("false");
         t.AddColumn("usable", "boolean").NotNull().DefaultValueByExpression("true");
+        t.AddColumn("fault", "text"); // null in service, FAULTED or AWAITING_REPAIR_CONFIRMATION (DoorFaultCodes)
         t.AddColumn("updated_at", "timestamptz").NotNull();
         // Faulted doors are few: a partial index finds them without indexing `occupied`, which
         // changes on every parcel and would otherwise stop HOT updates of door rows.
@@ -63,6 +64,8 @@ public static class FreeDoorTables
         t.AddColumn("vertical", "boolean").AsPrimaryKey();
         foreach (var c in new[] { "province", "city", "area", "street", "place" }) t.AddColumn(c, "text").NotNull();
         t.AddColumn("free", "integer").NotNull();
+        // Capacity promised to bookings not yet deposited: what partners may book is free − promised (ADR-0021).
+        t.AddColumn("promised", "integer").NotNull().DefaultValueByExpression("0");
         t.Indexes.Add(new IndexDefinition("free_door_counts_site") { Columns = ["province", "city", "area", "street", "place"] });
         return t;
     }
