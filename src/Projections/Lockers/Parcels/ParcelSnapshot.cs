@@ -81,7 +81,7 @@ public sealed class ParcelSnapshot
     public ParcelState State() => new(StatusOf(Status), RecordNumber, OrderNumber, PartnerId, SerialNumber, Kind, RecipientSubject, RecipientPhone, ExpiresAt,
         DoorNumber, CodeHash, StoredAt, RemindAt, OverdueAt, PickedUpAt, Reminded);
 
-    public void Apply(IParcelEvent e)
+    public void Fold(IParcelEvent e)
     {
         switch (e)
         {
@@ -146,7 +146,7 @@ public sealed partial class ParcelSnapshotProjection : SingleStreamProjection<Pa
     {
         if (e.Data is not IParcelEvent known) return snapshot;
         snapshot ??= new ParcelSnapshot { Id = id };
-        snapshot.Apply(known);
+        snapshot.Fold(known);
         return snapshot;
     }
 }
