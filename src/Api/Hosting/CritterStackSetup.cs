@@ -3,6 +3,7 @@ using Cabinets.Projections.Access.AdminUsers;
 using Cabinets.Projections.Lockers.Cabinets;
 using Cabinets.Projections.Lockers.FreeDoors;
 using Cabinets.Projections.Lockers.Parcels;
+using Cabinets.Projections.Lockers.Incidents;
 using Cabinets.Projections.Stations;
 using Cabinets.Projections.Stations.OrderLines;
 using Cabinets.Domain.Stations.Orders;
@@ -87,6 +88,9 @@ public static class CritterStackSetup
             .Index(x => x.PartnerId)
             .Index(x => x.BookedAt);
         opts.Storage.ExtendedSchemaObjects.AddRange(Lockers.Parcels.ParcelTables.All());
+        opts.Projections.Add(new LockerIncidentsProjection(), ProjectionLifecycle.Inline);
+        opts.Schema.For<DoorAnomaly>().Index(x => x.SerialNumber);
+        opts.Schema.For<DoorFaultRecord>().Index(x => x.SerialNumber);
         opts.Projections.Add(new FreeDoorProjection(), ProjectionLifecycle.Async, FreeDoorProjection.ProjectionName);
         opts.Storage.ExtendedSchemaObjects.AddRange(FreeDoorTables.For(FreeDoorTables.LiveSchema));
 

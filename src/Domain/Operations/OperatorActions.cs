@@ -17,6 +17,9 @@ public sealed record ProjectionRebuildRequested(string Projection, DateTimeOffse
 
 public sealed record DeadLetterRequeueRequested(Guid MessageId, DateTimeOffset At) : IOperatorActionEvent;
 
+/// <summary>`erasePersonalData`: the person's key is deleted (crypto-shredding). Only the keyed hash of the phone is recorded.</summary>
+public sealed record PersonalDataErasureRequested(string Subject, DateTimeOffset At) : IOperatorActionEvent;
+
 /// <summary>An operator action to record; <see cref="Event"/> is what gets written.</summary>
 public sealed record RecordOperatorAction(IOperatorActionEvent Event, DateTimeOffset Now);
 
@@ -28,6 +31,7 @@ public static class OperatorActionEventNames
         (typeof(ProjectionEventSkipRequested), "operations.projection_event_skip_requested", 1),
         (typeof(ProjectionRebuildRequested), "operations.projection_rebuild_requested", 1),
         (typeof(DeadLetterRequeueRequested), "operations.dead_letter_requeue_requested", 1),
+        (typeof(PersonalDataErasureRequested), "operations.personal_data_erasure_requested", 1),
     ];
 }
 

@@ -6,12 +6,15 @@ namespace Cabinets.Api.GraphQL.Connections;
 /// <summary>Runs a connection field: arguments → one statement → edges, pageInfo and (if selected) totalCount.</summary>
 internal static class ConnectionResolver
 {
-    public static async Task<Connection<TNode>> ResolveAsync<TNode>(ConnectionTable<TNode> table, ResolveContext ctx)
+    /// <param name="rewriteWhere">Changes filter values before they reach SQL, e.g. a phone number into its keyed hash.</param>
+    public static async Task<Connection<TNode>> ResolveAsync<TNode>(
+        ConnectionTable<TNode> table, ResolveContext ctx, Func<IReadOnlyDictionary<string, object?>, Task<IReadOnlyDictionary<string, object?>>>? rewriteWhere = null)
     {
         var order = Ordering.From(table, ctx.Arguments.GetValueOrDefault("order") as object?[]);
         var fingerprint = Ordering.Fingerprint(table, order);
         var page = PageArgs.From(ctx.Arguments, order, fingerprint);
         var where = ctx.Arguments.GetValueOrDefault("where") as IReadOnlyDictionary<string, object?>;
+        if (where is not null && rewriteWhere is not null) where = await rewriteWhere(where);
         var statement = PageStatement.Build(table, page, order, where, Selections.Mentions(ctx.FieldNode.SelectionSet, "totalCount"));
         var db = GraphQLRequestContext.Of(ctx).Service<NpgsqlDataSource>();
 

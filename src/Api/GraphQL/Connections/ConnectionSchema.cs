@@ -1,3 +1,4 @@
+using Cabinets.GraphQL.Execution;
 using System.Runtime.CompilerServices;
 using Cabinets.GraphQL.Types;
 
@@ -53,7 +54,9 @@ internal static class ConnectionSchema
     /// The connection's own fields (edges, nodes, node, cursor, pageInfo, totalCount) cost 0: they
     /// are the same page read once, so only the node's fields count, once per row (ADR-0010).
     /// </summary>
-    public static FieldBuilder<TSource> UseConnection<TSource, TNode>(this FieldBuilder<TSource> field, ConnectionTable<TNode> table) => field
+    public static FieldBuilder<TSource> UseConnection<TSource, TNode>(
+        this FieldBuilder<TSource> field, ConnectionTable<TNode> table,
+        Func<ResolveContext, IReadOnlyDictionary<string, object?>, Task<IReadOnlyDictionary<string, object?>>>? rewriteWhere = null) => field
         .Argument("first", "Int", $"Returns the first _n_ elements from the list (default {PageArgs.DefaultSize}, at most {PageArgs.MaxSize}).")
         .Argument("after", "String", "Returns the elements in the list that come after the specified cursor.")
         .Argument("last", "Int", $"Returns the last _n_ elements from the list (at most {PageArgs.MaxSize}).")
@@ -62,7 +65,7 @@ internal static class ConnectionSchema
         .Argument("order", $"[{table.SortInput}!]")
         .Cost(1, "first", "last")
         .AssumedSize(PageArgs.DefaultSize)
-        .ResolveAsync(ctx => ConnectionResolver.ResolveAsync(table, ctx.Untyped));
+        .ResolveAsync(ctx => ConnectionResolver.ResolveAsync(table, ctx.Untyped, rewriteWhere is null ? null : w => rewriteWhere(ctx.Untyped, w)));
 
     private static void AddShared(SchemaBuilder schema) => schema
         .Enum<SortEnumType>("SortEnumType")

@@ -27,9 +27,10 @@ internal static class DoorList
         Read)
     {
         NodeType = "CabinetDoor",
-        Select = ["serial_number", "door_number", "cabinet_index", "size", "insulated", "vertical", "occupied", "usable"],
+        Select = ["serial_number", "door_number", "cabinet_index", "size", "insulated", "vertical", "occupied", "usable", "fault"],
     };
 
     private static CabinetDoor Read(NpgsqlDataReader r) => new(r.GetString(0), new DoorView(
-        r.GetInt32(1), r.GetInt32(2), DoorSizeCodes.Parse(r.GetString(3)), r.GetBoolean(4), r.GetBoolean(5), r.GetBoolean(6), r.GetBoolean(7)));
+        r.GetInt32(1), r.GetInt32(2), DoorSizeCodes.Parse(r.GetString(3)), r.GetBoolean(4), r.GetBoolean(5), r.GetBoolean(6), r.GetBoolean(7),
+        r.IsDBNull(8) ? null : r.GetString(8), r.GetString(0)));
 }

@@ -18,9 +18,15 @@ internal static class LockersSchema
         AwaitingRepairConfirmation,
     }
 
-    public static DoorStatus StatusOf(DoorView d) => !d.Usable ? DoorStatus.Faulted : d.Occupied ? DoorStatus.Occupied : DoorStatus.Free;
+    public static DoorStatus StatusOf(DoorView d) => d.Fault switch
+    {
+        DoorFaultCodes.AwaitingRepairConfirmation => DoorStatus.AwaitingRepairConfirmation,
+        not null => DoorStatus.Faulted,
+        _ when !d.Usable => DoorStatus.Faulted,
+        _ => d.Occupied ? DoorStatus.Occupied : DoorStatus.Free,
+    };
 
-    public static void Add(SchemaBuilder schema) => LockersLists.Add(schema
+    public static void Add(SchemaBuilder schema) => LockersLists.Add(ParcelsSchema.Add(schema)
         .Enum<DoorSize>("DoorSize")
         .Enum<DoorAttributeFilter>("DoorAttribute")
         .Enum<DoorStatus>("DoorStatus")
@@ -71,7 +77,10 @@ internal static class LockersSchema
             .Field("vertical", "Boolean!", d => d.Vertical)
             .Field("occupied", "Boolean!", d => d.Occupied)
             .Field("usable", "Boolean!", d => d.Usable)
-            .Field("status", "DoorStatus!", d => StatusOf(d)))
+            .Field("status", "DoorStatus!", d => StatusOf(d))
+            .Field("parcel", "Parcel", f => f
+                .Description("The parcel behind this door (stored or overdue), if any.")
+                .ResolveAsync(async ctx => (object?)await ParcelsSchema.ParcelBehindAsync(ctx))))
         .InputObject("SiteInput", i => i
             .Field("province", "String!").Field("city", "String!").Field("area", "String!").Field("street", "String!")
             .Field("place", "String!").Field("communityName", "String!").Field("addressNote", "String"))

@@ -15,7 +15,8 @@ public sealed record FreeDoorFilter(
     string? Province = null, string? City = null, string? Area = null, string? Street = null, string? Place = null,
     DoorSize? Size = null, DoorAttributeFilter? Attribute = null);
 
-public sealed record DoorView(int Number, int CabinetIndex, DoorSize Size, bool Insulated, bool Vertical, bool Occupied, bool Usable);
+/// <summary>A door as the model knows it; <see cref="Fault"/> is null in service (<see cref="DoorFaultCodes"/>).</summary>
+public sealed record DoorView(int Number, int CabinetIndex, DoorSize Size, bool Insulated, bool Vertical, bool Occupied, bool Usable, string? Fault = null, string SerialNumber = "");
 
 public sealed record CabinetView(string SerialNumber, string? Type, Site? Site, bool Provisioned, bool Registered);
 
@@ -59,14 +60,15 @@ public static class FreeDoorQueries
     public static async Task<ILookup<string, DoorView>> DoorsAsync(NpgsqlDataSource dataSource, IReadOnlyCollection<string> serials, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand($"""
-            select serial_number, door_number, cabinet_index, size, insulated, vertical, occupied, usable
+            select serial_number, door_number, cabinet_index, size, insulated, vertical, occupied, usable, fault
               from {Rm}.doors where serial_number = any($1) order by serial_number, door_number
             """);
         cmd.Parameters.Add(new NpgsqlParameter { Value = serials.ToArray() });
         var rows = new List<(string Serial, DoorView Door)>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
-            rows.Add((r.GetString(0), new DoorView(r.GetInt32(1), r.GetInt32(2), DoorSizeCodes.Parse(r.GetString(3)), r.GetBoolean(4), r.GetBoolean(5), r.GetBoolean(6), r.GetBoolean(7))));
+            rows.Add((r.GetString(0), new DoorView(r.GetInt32(1), r.GetInt32(2), DoorSizeCodes.Parse(r.GetString(3)), r.GetBoolean(4), r.GetBoolean(5), r.GetBoolean(6), r.GetBoolean(7),
+                r.IsDBNull(8) ? null : r.GetString(8), r.GetString(0))));
         return rows.ToLookup(x => x.Serial, x => x.Door, StringComparer.Ordinal);
     }
 
