@@ -113,7 +113,7 @@ public sealed class IbsEndpointTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
-    public async Task a_full_snapshot_becomes_events_only_for_the_doors_that_differ()
+    public async Task a_full_snapshot_becomes_events_for_the_doors_that_differ_and_anomalies_for_occupied_doors_with_nothing_booked()
     {
         const string serial = "IBS20260003";
         await ProvisionAsync(serial);
@@ -126,7 +126,10 @@ public sealed class IbsEndpointTests(ApiFixture api) : IClassFixture<ApiFixture>
         var snapshot = Enumerable.Range(1, 10).Select(d => new { series_number = serial, single_code = $"{d},{(d is 4 or 7 ? 1 : 0)}" }).ToArray();
         (await firmware.SendAsync("insert_single_status", snapshot)).Code.ShouldBe(0);
 
-        (await EventCountAsync(serial)).ShouldBe(before + 1); // door 7 occupied; door 4 already was
+        var added = (await api.StreamAsync(CabinetEventNames.StreamId(serial))).Skip((int)before).Select(e => e.Data).ToList();
+        added.OfType<DoorOccupied>().Select(e => e.DoorNumber).ShouldBe([7]); // door 4 already was
+        added.OfType<DoorAnomalyRaised>().Select(e => e.DoorNumber).Order().ShouldBe([4, 7]); // occupied, nothing booked
+        added.Count.ShouldBe(3);
     }
 
     [Fact]
@@ -159,7 +162,7 @@ public sealed class IbsEndpointTests(ApiFixture api) : IClassFixture<ApiFixture>
         (await firmware.SendFrameAsync(Encoding.UTF8.GetBytes(badCrc))).Code.ShouldBe(1002);
         (await firmware.SendFrameAsync(Encoding.UTF8.GetBytes("hello"))).Code.ShouldBe(1001);
         (await firmware.SendAsync("insert_single_status", new[] { new { series_number = "IBS1", single_code = "1,7" } })).Code.ShouldBe(1006);
-        (await firmware.SendAsync("take_by_verify_num", new[] { new { verify_num = "402913", series_num = "IBS20260001" } })).Code.ShouldBe(1005);
+        (await firmware.SendAsync("open_all_doors", new[] { new { series_num = "IBS20260001" } })).Code.ShouldBe(1005);
     }
 
     [Fact]

@@ -77,11 +77,24 @@ public sealed class CabinetDeciderTests
     }
 
     [Fact]
-    public void a_full_snapshot_emits_only_the_differences()
+    public void a_full_snapshot_emits_the_differences_and_flags_an_occupied_door_with_nothing_booked()
     {
         var given = ARegisteredBankWithDoor24().Append(new DoorRegistered(Serial, 25, 1, LargeInsulated, Now)).ToArray();
         var snapshot = new ReportDoorStatus(Serial, [new DoorStatusReport(24, false), new DoorStatusReport(25, true)], Now);
-        Then(When(snapshot, given)).ShouldBe([new DoorOccupied(Serial, 25, Now)]);
+        Then(When(snapshot, given)).ShouldBe([
+            new DoorAnomalyRaised(Serial, 25, AnomalyKind.ReportedOccupiedWithoutParcel, null, Now),
+            new DoorOccupied(Serial, 25, Now),
+        ]);
+        // flagged once: the same snapshot again decides nothing
+        var flagged = given.Concat(Then(When(snapshot, given))).ToArray();
+        Then(When(snapshot, flagged)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void a_single_door_report_is_a_change_not_a_snapshot_and_raises_no_anomaly()
+    {
+        var given = ARegisteredBankWithDoor24().Append(new DoorRegistered(Serial, 25, 1, LargeInsulated, Now)).ToArray();
+        Then(When(new ReportDoorStatus(Serial, [new DoorStatusReport(25, true)], Now), given)).ShouldBe([new DoorOccupied(Serial, 25, Now)]);
     }
 
     [Fact]

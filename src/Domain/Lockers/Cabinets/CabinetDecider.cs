@@ -72,7 +72,7 @@ public static class CabinetDecider
     /// report raises an anomaly instead (the parcel may still be there). A full snapshot (every
     /// registered door, as at boot and 02:00) that reports a door occupied with no parcel behind it
     /// and no booking at the bank that could explain it raises an anomaly too. An anomaly is raised
-    /// once per door until the door changes.
+    /// once per door until the door changes. A full snapshot is a report naming every registered door of a bank of two or more.
     /// </summary>
     private static Decision<ICabinetEvent> ReportStatus(ReportDoorStatus c, CabinetState state)
     {
@@ -85,7 +85,8 @@ public static class CabinetDecider
                 return Decision<ICabinetEvent>.Reject(Errors.UnknownDoor, $"door {report.DoorNumber} is not registered on {c.SerialNumber}", "single_code");
         }
         var flagged = state.FlaggedDoors;
-        var fullSnapshot = c.Doors.Select(d => d.DoorNumber).Distinct().Count() == state.Doors.Count;
+        // A bank of one door cannot tell a snapshot from a change: only banks of two or more doors reconcile occupied doors.
+        var fullSnapshot = state.Doors.Count > 1 && c.Doors.Select(d => d.DoorNumber).Distinct().Count() == state.Doors.Count;
         foreach (var report in c.Doors)
         {
             var door = state.Doors[report.DoorNumber];
