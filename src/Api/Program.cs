@@ -5,6 +5,7 @@ using Cabinets.Api.Health;
 using Cabinets.Api.Hosting;
 using Cabinets.Api.Lockers;
 using Cabinets.Api.Lockers.Ibs;
+using Cabinets.Api.Lockers.Sms;
 using Cabinets.Api.Operations;
 using Cabinets.Api.Stations;
 
@@ -15,6 +16,7 @@ else if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
 await builder.AddCritterStackAsync();
 builder.AddPlatform();
 builder.Services.AddAccess(builder.Configuration).AddLockers(builder.Configuration).AddOperations().AddStations(builder.Configuration);
+builder.Services.AddSms(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton<GraphQLModule>().AddSingleton<StartupGate>().AddHostedService<AdminBootstrap>();
 
 var app = builder.Build();

@@ -47,6 +47,7 @@ internal sealed class GraphQLModule
         LockersSchema.Add(builder);
         OperationsSchema.Add(builder);
         StationSchema.Add(builder);
+        Lockers.Sms.SmsSchema.Add(builder);
         return builder.Build();
     }
 }

@@ -40,7 +40,7 @@ public static class CritterStackSetup
 
         var durability = builder.Configuration.GetValue("Wolverine:Durability", DurabilityMode.Balanced);
         var writeGeneratedCode = builder.Configuration.GetValue("Wolverine:WriteGeneratedCode", false);
-        var externalRetries = ExternalRetrySchedule(builder.Configuration["Wolverine:ExternalRetrySeconds"] ?? "15,30,60");
+        var externalRetries = ExternalRetrySchedule(builder.Configuration);
         builder.Host.UseWolverine(opts => ConfigureWolverine(opts, durability, externalRetries, writeGeneratedCode));
         builder.Services.AddSingleton<CommandSender>();
         // Marten logs every optimistic-concurrency conflict at Error; they are expected and retried (CRITTER.md §1).
@@ -115,7 +115,7 @@ public static class CritterStackSetup
     }
 
     /// <summary>`Wolverine__ExternalRetrySeconds`, e.g. `15,30,60`: the cooldowns before each retry of an outside push.</summary>
-    private static TimeSpan[] ExternalRetrySchedule(string setting) => setting
+    internal static TimeSpan[] ExternalRetrySchedule(IConfiguration config) => (config["Wolverine:ExternalRetrySeconds"] ?? "15,30,60")
         .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .Select(s => TimeSpan.FromSeconds(double.Parse(s, System.Globalization.CultureInfo.InvariantCulture))).ToArray();
 

@@ -88,12 +88,7 @@ internal static class StationReferenceSchema
                 .ResolveAsync(ctx => UpsertAsync(ctx.Untyped, Sku, s => new UpsertStationSku(s, StationRequests.Now(ctx.Untyped))))));
 
     /// <summary>Keeps the first 3 and last 4 digits of a phone (the whole number is personal data).</summary>
-    public static string? Masked(string? phone) => phone switch
-    {
-        null or "" => phone,
-        { Length: < 8 } => new string('*', phone.Length),
-        _ => phone[..3] + new string('*', phone.Length - 7) + phone[^4..],
-    };
+    public static string? Masked(string? phone) => PersonalData.PhoneMask.Masked(phone);
 
     // Each item is its own stream, so a list is never one transaction; stopping at the first refusal keeps the answer simple to act on.
     private static async Task<List<T>> UpsertAsync<T>(ResolveContext ctx, Func<string, IReadOnlyDictionary<string, object?>, T> read, Func<T, object> command)
