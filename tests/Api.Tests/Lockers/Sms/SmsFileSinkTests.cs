@@ -44,6 +44,19 @@ public sealed class SmsFileSinkTests(SmsFileApi api) : IClassFixture<SmsFileApi>
     }
 
     [Fact]
+    public async Task a_message_that_cannot_be_read_is_retried_then_dead_lettered_with_only_its_error_type()
+    {
+        var sms = await api.SealAsync();
+        var damaged = sms.Message with { SealedText = $"pd1:{sms.Message.RecipientSubject}:not base64" };
+
+        var entry = await api.PublishAndWaitAsync(damaged, SmsStatus.DeadLettered);
+
+        entry.Attempts.ShouldBe(4); // any failure walks the external schedule, not only the gateway's
+        entry.LastError.ShouldBe(nameof(FormatException));
+        Lines(SinkPath).ShouldNotContain(l => l.GetProperty("to").GetString() == sms.Phone);
+    }
+
+    [Fact]
     public async Task the_log_keeps_the_number_masked_and_never_the_text_or_the_code()
     {
         var sms = await api.SealAsync();
