@@ -13,7 +13,7 @@ public sealed record SmsLogEntry(
 /// any transaction: the handler holds no transaction open across a call to the gateway (a long
 /// transaction would hold every async projection at its gap, ADR-0015).
 /// </summary>
-public sealed class SmsLog(NpgsqlDataSource db)
+public sealed class SmsLog(NpgsqlDataSource db, ILogger<SmsLog> logger)
 {
     private static readonly string Sent = SmsStatusCodes.Of(SmsStatus.Sent);
     private static readonly string Erased = SmsStatusCodes.Of(SmsStatus.Erased);
@@ -40,8 +40,12 @@ public sealed class SmsLog(NpgsqlDataSource db)
         SetAsync(smsId, SmsStatus.Erased, recipientMasked: null, lastError: null, now, sentAt: null, ct);
 
     /// <summary>A failed attempt. <paramref name="error"/> must name no person: adapters' messages never do.</summary>
-    public Task FailedAsync(string smsId, SmsStatus status, string? recipientMasked, string error, DateTimeOffset now, CancellationToken ct) =>
-        SetAsync(smsId, status, recipientMasked, error, now, sentAt: null, ct);
+    public Task FailedAsync(string smsId, SmsStatus status, string? recipientMasked, string error, DateTimeOffset now, CancellationToken ct)
+    {
+        if (status == SmsStatus.DeadLettered) SmsLogMessages.DeadLettered(logger, smsId, error);
+        else SmsLogMessages.Retrying(logger, smsId, error);
+        return SetAsync(smsId, status, recipientMasked, error, now, sentAt: null, ct);
+    }
 
     public async Task<SmsLogEntry?> FindAsync(string smsId, CancellationToken ct)
     {

@@ -58,6 +58,8 @@ public sealed class SmsLoggingTests(SmsLoggingApi api) : IClassFixture<SmsLoggin
         // the recorder does see Wolverine's failures of SendSms and the HTTP client's requests
         lines.ShouldContain(l => l.StartsWith("Cabinets.Domain.Lockers.Notifications.SendSms Error", StringComparison.Ordinal));
         lines.ShouldContain(l => l.StartsWith("System.Net.Http.HttpClient.sms-gateway", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.Contains($"SMS {retried.Message.SmsId} failed and will be retried: sms-gateway: HTTP 500", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.Contains($"SMS {deadLettered.Message.SmsId} moved to the dead-letter queue", StringComparison.Ordinal));
         foreach (var sms in new[] { retried, refused, deadLettered })
         {
             lines.ShouldNotContain(l => l.Contains(sms.Phone, StringComparison.Ordinal));
