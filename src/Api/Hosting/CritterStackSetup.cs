@@ -4,6 +4,7 @@ using Cabinets.Projections.Lockers.Cabinets;
 using Cabinets.Projections.Lockers.FreeDoors;
 using Cabinets.Projections.Lockers.Parcels;
 using Cabinets.Projections.Lockers.Incidents;
+using Cabinets.Projections.Lockers.Partners;
 using Cabinets.Projections.Stations;
 using Cabinets.Projections.Stations.OrderLines;
 using Cabinets.Domain.Stations.Orders;
@@ -91,6 +92,9 @@ public static class CritterStackSetup
         opts.Projections.Add(new LockerIncidentsProjection(), ProjectionLifecycle.Inline);
         opts.Schema.For<DoorAnomaly>().Index(x => x.SerialNumber);
         opts.Schema.For<DoorFaultRecord>().Index(x => x.SerialNumber);
+        // Partners (ADR-0023): the IBS `code` is found by its keyed hash.
+        opts.Projections.Add<PartnerSnapshotProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<PartnerSnapshot>().Index(x => x.AuthCodeHash);
         opts.Projections.Add(new FreeDoorProjection(), ProjectionLifecycle.Async, FreeDoorProjection.ProjectionName);
         opts.Storage.ExtendedSchemaObjects.AddRange(FreeDoorTables.For(FreeDoorTables.LiveSchema));
 

@@ -1,6 +1,7 @@
 using Cabinets.Domain.Access.AdminUsers;
 using Cabinets.Domain.Lockers.Cabinets;
 using Cabinets.Domain.Lockers.Parcels;
+using Cabinets.Domain.Lockers.Partners;
 using Cabinets.Domain.Operations;
 using Cabinets.Domain.Stations.Orders;
 using Cabinets.Domain.Stations.Reference;
@@ -17,7 +18,7 @@ internal static class StoredEventNames
     public static IEnumerable<(Type Type, string Name)> All { get; } =
         new[]
         {
-            CabinetEventNames.All, ParcelEventNames.All, AdminUserEventNames.All, OperatorActionEventNames.All,
+            CabinetEventNames.All, ParcelEventNames.All, PartnerEventNames.All, AdminUserEventNames.All, OperatorActionEventNames.All,
             TaxRuleEventNames.All, StationOrderEventNames.All, StationReferenceEventNames.All,
         }
             .SelectMany(x => x).Select(e => (e.Type, $"{e.Name}.v{e.Version}")).ToList();

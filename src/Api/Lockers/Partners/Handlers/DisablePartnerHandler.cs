@@ -1,0 +1,12 @@
+using Cabinets.Api.Commands;
+using Cabinets.Domain.Lockers.Partners;
+using Marten;
+using Wolverine;
+
+namespace Cabinets.Api.Lockers.Partners.Handlers;
+
+public static class DisablePartnerHandler
+{
+    public static Task<CommandOutcome> Handle(DisablePartner command, IDocumentSession session, IMessageContext messages, CancellationToken ct) =>
+        PartnerStream.DecideAsync(command, session, messages, ct);
+}

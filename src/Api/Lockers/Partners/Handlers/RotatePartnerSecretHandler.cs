@@ -1,0 +1,12 @@
+using Cabinets.Api.Commands;
+using Cabinets.Domain.Lockers.Partners;
+using Marten;
+using Wolverine;
+
+namespace Cabinets.Api.Lockers.Partners.Handlers;
+
+public static class RotatePartnerSecretHandler
+{
+    public static Task<CommandOutcome> Handle(RotatePartnerSecret command, IDocumentSession session, IMessageContext messages, CancellationToken ct) =>
+        PartnerStream.DecideAsync(command, session, messages, ct);
+}
