@@ -45,6 +45,7 @@ internal sealed class GraphQLModule
     {
         var builder = new SchemaBuilder().Description("Operations backend for smart parcel lockers and vending cabinets.");
         LockersSchema.Add(builder);
+        PartnersSchema.Add(builder);
         OperationsSchema.Add(builder);
         StationSchema.Add(builder);
         Lockers.Sms.SmsSchema.Add(builder);
