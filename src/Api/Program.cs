@@ -5,6 +5,7 @@ using Cabinets.Api.Health;
 using Cabinets.Api.Hosting;
 using Cabinets.Api.Lockers;
 using Cabinets.Api.Lockers.Ibs;
+using Cabinets.Api.Lockers.Partners;
 using Cabinets.Api.Lockers.Sms;
 using Cabinets.Api.Operations;
 using Cabinets.Api.Stations;
@@ -15,7 +16,7 @@ else if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://127.0.0.1:5080"); // API-CONTRACT.md, Running
 await builder.AddCritterStackAsync();
 builder.AddPlatform();
-builder.Services.AddAccess(builder.Configuration).AddLockers(builder.Configuration).AddOperations().AddStations(builder.Configuration);
+builder.Services.AddAccess(builder.Configuration).AddLockers(builder.Configuration).AddPartners(builder.Configuration).AddOperations().AddStations(builder.Configuration);
 builder.Services.AddSms(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton<GraphQLModule>().AddSingleton<StartupGate>().AddHostedService<AdminBootstrap>();
 
@@ -24,6 +25,7 @@ app.UsePlatform();
 app.MapHealth();
 app.MapAuth();
 app.MapIbs();
+app.MapPartners();
 app.MapGraphQL();
 app.MapStations();
 app.MapBenchBaseline(app.Configuration);

@@ -92,9 +92,10 @@ public static class CritterStackSetup
         opts.Projections.Add(new LockerIncidentsProjection(), ProjectionLifecycle.Inline);
         opts.Schema.For<DoorAnomaly>().Index(x => x.SerialNumber);
         opts.Schema.For<DoorFaultRecord>().Index(x => x.SerialNumber);
-        // Partners (ADR-0023): the IBS `code` is found by its keyed hash.
+        // Partners (ADR-0023): the IBS `code` is found by its keyed hash; nonces, idempotency keys and the server key have their tables.
         opts.Projections.Add<PartnerSnapshotProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<PartnerSnapshot>().Index(x => x.AuthCodeHash);
+        opts.Storage.ExtendedSchemaObjects.AddRange(Lockers.Partners.PartnersModule.SchemaObjects());
         opts.Projections.Add(new FreeDoorProjection(), ProjectionLifecycle.Async, FreeDoorProjection.ProjectionName);
         opts.Storage.ExtendedSchemaObjects.AddRange(FreeDoorTables.For(FreeDoorTables.LiveSchema));
 
