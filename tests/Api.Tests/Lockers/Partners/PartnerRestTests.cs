@@ -138,6 +138,22 @@ public sealed class PartnerRestTests(PartnersFixture api) : IClassFixture<Partne
     }
 
     [Fact]
+    public async Task concurrent_repeats_under_one_key_book_once()
+    {
+        var key = Guid.NewGuid().ToString();
+        var events = await api.EventCountAsync();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => partner.PostAsync("/api/partners/parcels", Booking("2026120209"), key)));
+        var booked = answers.Where(a => a.Status == 201).ToList();
+        booked.ShouldNotBeEmpty();
+        booked.Select(a => a.Text).Distinct().Count().ShouldBe(1); // every 201 is the first answer
+        answers.Where(a => a.Status != 201).ShouldAllBe(a => a.Status == 409 && a.ProblemType == "idempotency-key-in-flight");
+        var record = booked[0].Json.GetProperty("recordNumber").GetString()!;
+        (await api.StreamAsync($"parcel-{record}")).Count.ShouldBe(1);
+        (await partner.PostAsync("/api/partners/parcels", Booking("2026120209"), key)).ShouldBe(booked[0]);
+        events.ShouldBeLessThan(await api.EventCountAsync());
+    }
+
+    [Fact]
     public async Task a_refusal_is_kept_under_its_idempotency_key_too()
     {
         var key = Guid.NewGuid().ToString();

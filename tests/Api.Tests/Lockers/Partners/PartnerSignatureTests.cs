@@ -115,6 +115,15 @@ public sealed class PartnerSignatureTests(PartnersFixture api) : IClassFixture<P
     }
 
     [Fact]
+    public async Task of_the_same_signed_request_sent_eight_times_at_once_exactly_one_is_accepted()
+    {
+        var signed = partner.Sign("GET", Addresses);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => partner.SendAsync(signed)));
+        answers.Count(a => a.Status == 200).ShouldBe(1);
+        answers.Where(a => a.Status != 200).ShouldAllBe(a => a.Status == 401 && a.ProblemType == "nonce-replayed");
+    }
+
+    [Fact]
     public async Task a_nonce_is_per_partner()
     {
         var other = (await api.RegisterAsync("韵达快递")).Client;
