@@ -17,12 +17,14 @@ public sealed class PartnerSecrets(NpgsqlDataSource db, byte[]? configuredKey)
     private const string Prefix = "ps1:";
     private (byte[] Seal, byte[] Hash)? keys = configuredKey is null ? null : Derive(configuredKey);
 
-    public static PartnerSecrets From(NpgsqlDataSource db, IConfiguration config)
+    /// <summary>`Partners:SecretKey`, or null when it is not set; a malformed key stops the start instead of the first request.</summary>
+    public static byte[]? ConfiguredKey(IConfiguration config)
     {
-        if (config["Partners:SecretKey"] is not { Length: > 0 } text) return new PartnerSecrets(db, null);
-        var key = Convert.FromBase64String(text);
-        if (key.Length != 32) throw new InvalidOperationException("Partners:SecretKey must be 32 bytes, base64-encoded");
-        return new PartnerSecrets(db, key);
+        if (config["Partners:SecretKey"] is not { Length: > 0 } text) return null;
+        var key = new byte[32];
+        if (!Convert.TryFromBase64String(text, key, out var length) || length != 32)
+            throw new InvalidOperationException("Partners:SecretKey must be 32 bytes, base64-encoded");
+        return key;
     }
 
     public async Task<string> SealAsync(string partnerId, string secret, CancellationToken ct)

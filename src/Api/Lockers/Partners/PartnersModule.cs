@@ -40,7 +40,8 @@ internal static class PartnersModule
 
     public static IServiceCollection AddPartners(this IServiceCollection services, IConfiguration config)
     {
-        services.AddSingleton(sp => PartnerSecrets.From(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), config));
+        var key = PartnerSecrets.ConfiguredKey(config);
+        services.AddSingleton(sp => new PartnerSecrets(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), key));
         services.AddSingleton<PartnerDirectory>();
         services.AddSingleton<PartnerNonces>();
         services.AddSingleton<PartnerIdempotencyKeys>();
