@@ -29,6 +29,11 @@ public sealed class PartnerAdminTests(PartnersFixture api) : IClassFixture<Partn
         stored.ShouldNotContain(code);
         var events = await api.StreamAsync($"partner-{partner.PartnerId}");
         events.Single().UserName.ShouldBe("admin"); // the admin is the actor
+
+        // No Partners:SecretKey in the tests: the server key was made once and kept in the database.
+        await using var db = Npgsql.NpgsqlDataSource.Create(api.ConnectionString);
+        await using var keys = db.CreateCommand("select count(*) from partners.secret_key");
+        ((long)(await keys.ExecuteScalarAsync())!).ShouldBe(1);
     }
 
     [Fact]
