@@ -93,6 +93,18 @@ public sealed class PartnerAdminTests(PartnersFixture api) : IClassFixture<Partn
         list.GetProperty("partners").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("partnerId").GetString()).ShouldContain(partner.PartnerId);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("名\u0000字")]
+    public async Task a_partner_needs_a_printable_name(string name)
+    {
+        var answer = await (await api.AdminClientAsync()).PostGraphQLAsync(
+            "mutation($name: String!) { registerPartner(name: $name) { partnerId } }", new { name });
+        var error = answer.Errors.Single();
+        error.GetProperty("extensions").GetProperty("code").GetString().ShouldBe("partner.invalid_name");
+        error.GetProperty("extensions").GetProperty("fields")[0].GetString().ShouldBe("name");
+    }
+
     [Fact]
     public async Task an_unknown_partner_cannot_be_rotated_or_disabled()
     {

@@ -124,6 +124,24 @@ public sealed class PartnerSignatureTests(PartnersFixture api) : IClassFixture<P
     }
 
     [Fact]
+    public async Task a_nonce_used_on_one_node_is_refused_on_another_and_a_rotation_holds_on_both_at_once()
+    {
+        await using var second = await api.StartNodeAsync();
+        var there = new PartnerClient(second.Server.CreateClient(), partner.PartnerId, partner.Secret);
+        var signed = partner.Sign("GET", Addresses);
+        (await partner.SendAsync(signed)).Status.ShouldBe(200);
+        var replay = await there.SendAsync(signed);
+        replay.Status.ShouldBe(401);
+        replay.ProblemType.ShouldBe("nonce-replayed");
+
+        var (rotating, _) = await api.RegisterAsync("跨节点快递");
+        var rotatingThere = new PartnerClient(second.Server.CreateClient(), rotating.PartnerId, rotating.Secret);
+        (await rotatingThere.GetAsync(Addresses)).Status.ShouldBe(200);
+        await api.GraphQLAsync("mutation($id: ID!) { rotatePartnerSecret(partnerId: $id) { secret } }", new { id = rotating.PartnerId });
+        (await rotatingThere.GetAsync(Addresses)).ProblemType.ShouldBe("signature-invalid");
+    }
+
+    [Fact]
     public async Task a_nonce_is_per_partner()
     {
         var other = (await api.RegisterAsync("韵达快递")).Client;
