@@ -9,7 +9,7 @@ using Npgsql;
 namespace Cabinets.Api.Tests.Lockers.Partners;
 
 /// <summary>The Api with two provisioned banks at two sites, and partners registered through the admin GraphQL.</summary>
-public sealed class PartnersFixture : ApiFixture
+public class PartnersFixture : ApiFixture
 {
     public static readonly Site Park = new("广东省", "深圳市", "南山区", "粤海街道", "科技园", "阳光小区", "东门");
     public static readonly Site Harbour = new("广东省", "深圳市", "福田区", "沙头街道", "海港城", "海港小区", null);
