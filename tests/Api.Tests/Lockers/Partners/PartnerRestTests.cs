@@ -98,6 +98,26 @@ public sealed class PartnerRestTests(PartnersFixture api) : IClassFixture<Partne
     }
 
     [Fact]
+    public async Task the_parcel_read_follows_the_deposit_and_the_pickup_at_the_bank()
+    {
+        var booked = await partner.PostAsync("/api/partners/parcels", Booking("2026120299", size: "L"));
+        booked.Status.ShouldBe(201, booked.Text);
+        var record = booked.Json.GetProperty("recordNumber").GetString()!;
+        var firmware = new IbsClient(api.Http());
+        (await firmware.SendAsync("recieve_verify_num", new { verify_num = "513579", series_num = "PTN-A", order_num = "2026120299" })).Code.ShouldBe(0);
+
+        var stored = (await partner.GetAsync($"/api/partners/parcels/{record}")).Json;
+        stored.GetProperty("status").GetString().ShouldBe("STORED");
+        stored.GetProperty("storedAt").GetDateTimeOffset().ShouldBeGreaterThan(DateTimeOffset.UtcNow.AddMinutes(-5));
+        stored.GetProperty("pickedUpAt").ValueKind.ShouldBe(JsonValueKind.Null);
+
+        (await firmware.SendAsync("take_by_verify_num", new { verify_num = "513579", series_num = "PTN-A" })).Code.ShouldBe(0);
+        var picked = (await partner.GetAsync($"/api/partners/parcels/{record}")).Json;
+        picked.GetProperty("status").GetString().ShouldBe("PICKED_UP");
+        picked.GetProperty("pickedUpAt").GetDateTimeOffset().ShouldBeGreaterThanOrEqualTo(stored.GetProperty("storedAt").GetDateTimeOffset());
+    }
+
+    [Fact]
     public async Task a_second_active_booking_of_the_same_order_is_a_409_naming_the_first()
     {
         var first = await partner.PostAsync("/api/partners/parcels", Booking("2026120201"));
