@@ -48,8 +48,9 @@ internal sealed class IbsFrameDispatcher(
                 parcels.DoorsAsync(r.Items.Select(i => new ReportDoorFault(serial, i.Door, now)), Firmware(serial, correlationId), ct)),
             SingleRepairRequest r => await OneBank(r.Items.Select(i => i.SeriesNumber), serial =>
                 parcels.DoorsAsync(r.Items.Select(i => new ReportDoorRepaired(serial, i.Door, now)), Firmware(serial, correlationId), ct)),
-            // apply_service and get_ibs_address need the partner directory (issue 9, partners).
-            _ => IbsResponse.Failure(new IbsError(IbsErrorCode.UnknownMethod, $"{request.Method} is not supported by this server yet")),
+            ApplyServiceRequest r => r.Items.Count == 1 ? await parcels.ApplyAsync(r.Items[0], correlationId, ct) : Invalid("apply_service takes exactly one booking"),
+            GetIbsAddressRequest r => r.Items.Count == 1 ? await parcels.AddressesAsync(r.Items[0], ct) : Invalid("get_ibs_address takes exactly one code"),
+            _ => IbsResponse.Failure(new IbsError(IbsErrorCode.UnknownMethod, $"{request.Method} is not a method of this protocol")),
         };
     }
 
@@ -81,7 +82,7 @@ internal sealed class IbsFrameDispatcher(
     private static Domain.Lockers.Cabinets.DoorRegistration ToDomain(P.DoorRegistration d) => new(d.CabinetIndex, d.Door,
         new Domain.Lockers.Cabinets.DoorAttributes(ToDomain(d.Attributes.Size), d.Attributes.Insulated, d.Attributes.Vertical));
 
-    private static Domain.Lockers.Cabinets.DoorSize ToDomain(P.DoorSize size) => size switch
+    internal static Domain.Lockers.Cabinets.DoorSize ToDomain(P.DoorSize size) => size switch
     {
         P.DoorSize.Large => Domain.Lockers.Cabinets.DoorSize.Large,
         P.DoorSize.Medium => Domain.Lockers.Cabinets.DoorSize.Medium,

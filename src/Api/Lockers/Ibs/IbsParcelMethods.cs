@@ -8,7 +8,10 @@ using Cabinets.Projections.Lockers.Parcels;
 using Cabinets.Protocol;
 using Cabinets.Protocol.Requests;
 using Cabinets.Protocol.Responses;
+using Cabinets.Api.Lockers.Partners;
+using Cabinets.Projections.Lockers.FreeDoors;
 using Marten;
+using Npgsql;
 
 namespace Cabinets.Api.Lockers.Ibs;
 
@@ -19,8 +22,39 @@ namespace Cabinets.Api.Lockers.Ibs;
 /// </summary>
 internal sealed class IbsParcelMethods(
     CommandSender commands, IDocumentStore store, PickupCodes codes, PickupLockout lockout, ParcelTexts texts,
-    PersonalData.PersonalDataVault vault, LockerTimings timings, TimeProvider clock)
+    PersonalData.PersonalDataVault vault, LockerTimings timings, ParcelBooking booking, PartnerDirectory partners, NpgsqlDataSource db, TimeProvider clock)
 {
+    /// <summary>
+    /// `apply_service`: a partner, authorized by its `code`, books at a bank of the address. A repeat of
+    /// the same order by the same partner answers the record number it already has (a retried frame).
+    /// </summary>
+    public async Task<IbsResponse> ApplyAsync(ServiceApplication a, string correlationId, CancellationToken ct)
+    {
+        if (await partners.FindByAuthCodeAsync(a.Code, ct) is not { Disabled: false } partner)
+            return Failure(IbsErrorCode.PartnerRefused, "partner authorization code refused");
+        var wish = new DoorWish(a.Size is { } s ? IbsFrameDispatcher.ToDomain(s) : null, a.Property == DoorProperty.Insulated, a.Property == DoorProperty.Vertical);
+        var request = new BookingRequest(partner.PartnerId, "ibs", a.Address.Province, a.Address.City, a.Address.Area, a.Address.Street, a.Address.Place,
+            a.OrderNum, a.Name, a.ReceivePhone, wish);
+        var context = new CommandContext(new Actor(partner.PartnerId, "partner", "ibs"), CorrelationId: correlationId);
+        return await booking.BookAsync(request, context, ct) switch
+        {
+            BookingResult.Booked b => IbsResponse.Ok([new RecordNumResult(b.RecordNumber)]),
+            BookingResult.AlreadyBooked b => IbsResponse.Ok([new RecordNumResult(b.RecordNumber)]),
+            BookingResult.NoFreeDoor n => Failure(IbsErrorCode.NoFreeDoor, n.Message),
+            BookingResult.Invalid i => Failure(IbsErrorCode.InvalidParam, $"{i.Field}: {i.Message}"),
+            _ => Failure(IbsErrorCode.ServerError, "nothing was changed, retry"),
+        };
+    }
+
+    /// <summary>`get_ibs_address`: the sites with banks the partner may use (every provisioned site).</summary>
+    public async Task<IbsResponse> AddressesAsync(AddressQuery q, CancellationToken ct)
+    {
+        if (await partners.FindByAuthCodeAsync(q.Code, ct) is not { Disabled: false })
+            return Failure(IbsErrorCode.PartnerRefused, "partner authorization code refused");
+        var sites = await FreeDoorQueries.SitesAsync(db, ct);
+        return IbsResponse.Ok(sites.Select(s => (IbsResultItem)new AddressResult(s.Province, s.City, s.Area, s.Street, s.Place)).ToList());
+    }
+
     /// <summary>`verify_order_num`: the scanned order is booked at this bank; with several, the last 4 digits of the record number pick one.</summary>
     public async Task<IbsResponse> VerifyOrderAsync(OrderVerification v, CancellationToken ct)
     {

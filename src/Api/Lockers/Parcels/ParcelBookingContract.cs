@@ -10,7 +10,16 @@ namespace Cabinets.Api.Lockers.Parcels;
 public sealed record BookingRequest(
     string PartnerId, string Channel,
     string? Province, string? City, string? Area, string? Street, string? Place,
-    string OrderNumber, string RecipientName, string RecipientPhone, DoorWish Wish);
+    string OrderNumber, string RecipientName, string RecipientPhone, DoorWish Wish)
+{
+    /// <summary>The recipient is personal data: never printed (logs, exceptions, test output).</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"PartnerId = {PartnerId}, Channel = {Channel}, Province = {Province}, City = {City}, Area = {Area}, Street = {Street}, ");
+        builder.Append($"Place = {Place}, OrderNumber = {OrderNumber}, RecipientName = ***, RecipientPhone = ***, Wish = {Wish}");
+        return true;
+    }
+}
 
 /// <summary>How a booking ended.</summary>
 public abstract record BookingResult

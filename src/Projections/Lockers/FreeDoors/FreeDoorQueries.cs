@@ -41,6 +41,19 @@ public static class FreeDoorQueries
         return (int)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
+    /// <summary>The distinct sites of provisioned banks: partner `addresses` and IBS `get_ibs_address`.</summary>
+    public static async Task<IReadOnlyList<Site>> SitesAsync(NpgsqlDataSource dataSource, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand($"""
+            select distinct province, city, area, street, place from {Rm}.cabinets
+             where provisioned order by province, city, area, street, place
+            """);
+        var sites = new List<Site>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) sites.Add(new Site(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), "", null));
+        return sites;
+    }
+
     public static async Task<CabinetView?> CabinetAsync(NpgsqlDataSource dataSource, string serialNumber, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand($"""

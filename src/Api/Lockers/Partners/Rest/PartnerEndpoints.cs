@@ -40,17 +40,8 @@ internal static class PartnerEndpoints
 
     public sealed record FreeDoorCount(int Free);
 
-    private static async Task<IResult> Addresses(NpgsqlDataSource db, CancellationToken ct)
-    {
-        await using var cmd = db.CreateCommand($"""
-            select distinct province, city, area, street, place from {FreeDoorTables.LiveSchema}.cabinets
-             where provisioned order by province, city, area, street, place
-            """);
-        var sites = new List<PartnerAddress>();
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct)) sites.Add(new PartnerAddress(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)));
-        return Results.Ok(sites);
-    }
+    private static async Task<IResult> Addresses(NpgsqlDataSource db, CancellationToken ct) =>
+        Results.Ok((await FreeDoorQueries.SitesAsync(db, ct)).Select(s => new PartnerAddress(s.Province, s.City, s.Area, s.Street, s.Place)).ToList());
 
     private static async Task<IResult> FreeDoors(NpgsqlDataSource db, CancellationToken ct,
         [FromQuery] string? province = null, [FromQuery] string? city = null, [FromQuery] string? area = null, [FromQuery] string? street = null,
