@@ -48,6 +48,7 @@ internal sealed class GraphQLModule
         PartnersSchema.Add(builder);
         OperationsSchema.Add(builder);
         StationSchema.Add(builder);
+        Audit.AuditSchema.Add(builder);
         Lockers.Sms.SmsSchema.Add(builder);
         return builder.Build();
     }

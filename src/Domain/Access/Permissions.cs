@@ -8,6 +8,8 @@ public static class Permissions
     public const string PartnersManage = "partners.manage";
     public const string UsersManage = "users.manage";
     public const string AuditRead = "audit.read";
+    /// <summary>Clear personal data in audit views (event data, aggregate states); without it they are masked.</summary>
+    public const string PersonalDataRead = "personaldata.read";
     public const string OperationsRead = "operations.read";
     public const string OperationsManage = "operations.manage";
     public const string StationRead = "station.read";
@@ -32,6 +34,7 @@ public static class Roles
     public static IReadOnlySet<string> PermissionsOf(IEnumerable<string> roles) => roles.SelectMany(role => role switch
     {
         Admin => [Permissions.LockersRead, Permissions.LockersWrite, Permissions.PartnersManage, Permissions.UsersManage, Permissions.AuditRead,
+            Permissions.PersonalDataRead,
             Permissions.OperationsRead, Permissions.OperationsManage, .. Permissions.Station],
         Operator => [Permissions.LockersRead, Permissions.LockersWrite, Permissions.OperationsRead],
         Auditor => new[] { Permissions.LockersRead, Permissions.AuditRead, Permissions.StationRead },

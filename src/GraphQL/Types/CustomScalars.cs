@@ -18,7 +18,9 @@ public static partial class CustomScalars
 
     public static ScalarType Date { get; } = new DateScalar();
 
-    public static IReadOnlyList<ScalarType> All { get; } = [DateTime, Long, Decimal, Date];
+    public static ScalarType Json { get; } = new JsonScalar();
+
+    public static IReadOnlyList<ScalarType> All { get; } = [DateTime, Long, Decimal, Date, Json];
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,7})?([Zz]|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex Rfc3339();
@@ -123,5 +125,39 @@ public static partial class CustomScalars
 
         private static bool TryParse(string text, out DateOnly value) =>
             DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+    }
+
+    /// <summary>
+    /// Any JSON value, written as itself (an event's data, an aggregate's state). Output only: a
+    /// resolver returns a <see cref="System.Text.Json.JsonElement"/> or a JSON text.
+    /// </summary>
+    private sealed class JsonScalar() : ScalarType(
+        "JSON",
+        "Any JSON value: an object, an array, a string, a number, a boolean or null. Output only.",
+        "https://www.rfc-editor.org/rfc/rfc8259")
+    {
+        public override object Serialize(object value) => value switch
+        {
+            System.Text.Json.JsonElement e => ToResult(e)!,
+            string text => ToResult(System.Text.Json.JsonDocument.Parse(text).RootElement)!,
+            _ => throw InvalidResult(value),
+        };
+
+        public override object ParseValue(object value) => throw InvalidInput(value);
+
+        public override object ParseLiteral(ValueNode literal) => throw InvalidInput(literal);
+
+        /// <summary>The writer's shapes: dictionaries, lists, strings, numbers, booleans; a JSON null is an empty marker it writes as null.</summary>
+        private static object? ToResult(System.Text.Json.JsonElement e) => e.ValueKind switch
+        {
+            System.Text.Json.JsonValueKind.Object => e.EnumerateObject().ToDictionary(p => p.Name, p => ToResult(p.Value), StringComparer.Ordinal)
+                .AsReadOnly() as IReadOnlyDictionary<string, object?>,
+            System.Text.Json.JsonValueKind.Array => e.EnumerateArray().Select(ToResult).ToList(),
+            System.Text.Json.JsonValueKind.String => e.GetString(),
+            System.Text.Json.JsonValueKind.Number => e.TryGetInt64(out var l) ? l : e.GetDecimal(),
+            System.Text.Json.JsonValueKind.True => true,
+            System.Text.Json.JsonValueKind.False => false,
+            _ => null,
+        };
     }
 }

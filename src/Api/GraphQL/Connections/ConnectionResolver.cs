@@ -14,7 +14,7 @@ internal static class ConnectionResolver
         var fingerprint = Ordering.Fingerprint(table, order);
         var page = PageArgs.From(ctx.Arguments, order, fingerprint);
         var where = ctx.Arguments.GetValueOrDefault("where") as IReadOnlyDictionary<string, object?>;
-        if (where is not null && rewriteWhere is not null) where = await rewriteWhere(where);
+        if (rewriteWhere is not null) where = await rewriteWhere(where ?? new Dictionary<string, object?>());
         var statement = PageStatement.Build(table, page, order, where, Selections.Mentions(ctx.FieldNode.SelectionSet, "totalCount"));
         var db = GraphQLRequestContext.Of(ctx).Service<NpgsqlDataSource>();
 
