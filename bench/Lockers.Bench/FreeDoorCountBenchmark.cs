@@ -284,7 +284,7 @@ internal sealed class FreeDoorCountBenchmark(BenchServer server, BenchSettings s
     private async Task ExplainAsync(string connectionString, FreeDoorFilter f, (string Province, string City)[] cities, Action<string> progress, CancellationToken ct)
     {
         var plans = new List<string>();
-        string counters;
+        string counters, mixedCounters;
         await using (var one = DataSourceWith(connectionString, "-c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=0 " +
                                                                 "-c auto_explain.log_analyze=on -c auto_explain.log_buffers=on -c auto_explain.log_timing=on", maxPoolSize: 1))
         {
@@ -298,9 +298,26 @@ internal sealed class FreeDoorCountBenchmark(BenchServer server, BenchSettings s
                 await Task.Delay(100, ct); // the server's log is written asynchronously to us
                 if (i is 1 or 10) plans.Add(LastPlan(await ReadFromAsync(server.LogFile, before, ct)));
             }
-            await using var cmd = one.CreateCommand("select coalesce(string_agg(format('generic_plans %s, custom_plans %s', generic_plans, custom_plans), '; '), 'none') " +
-                                                    "from pg_prepared_statements where statement like '%free_door_counts%'");
-            counters = (string)(await cmd.ExecuteScalarAsync(ct))!;
+            counters = await PlanCountersAsync(one, ct);
+
+            // A mixed caller (the console's `{ freeDoorCount }` with no argument, a province alone) on the
+            // same connection: does PostgreSQL then switch the statement to its generic plan for every value?
+            for (var i = 0; i < 40; i++)
+            {
+                var (p, c) = cities[rng.Next(cities.Length)];
+                var filter = (i % 5) switch
+                {
+                    0 => new FreeDoorFilter(),
+                    1 or 2 => new FreeDoorFilter(p),
+                    _ => new FreeDoorFilter(p, c),
+                };
+                await FreeDoorQueries.CountAsync(one, filter, ct);
+            }
+            var offset = new FileInfo(server.LogFile).Length;
+            await FreeDoorQueries.CountAsync(one, f, ct);
+            await Task.Delay(100, ct);
+            plans.Add(LastPlan(await ReadFromAsync(server.LogFile, offset, ct)));
+            mixedCounters = await PlanCountersAsync(one, ct);
         }
         progress($"EXPLAIN of FreeDoorQueries.CountAsync, province '{f.Province}', city '{f.City}' (the largest city):");
         Console.Error.WriteLine("--- auto_explain, execution 1 (not yet prepared: a custom plan) ---");
@@ -308,6 +325,9 @@ internal sealed class FreeDoorCountBenchmark(BenchServer server, BenchSettings s
         Console.Error.WriteLine("--- auto_explain, execution 10 (auto-prepared by Npgsql since the 2nd; PostgreSQL may use a generic plan from the 6th) ---");
         Console.Error.WriteLine(plans[1]);
         Console.Error.WriteLine($"--- pg_prepared_statements on that connection: {counters} ---");
+        Console.Error.WriteLine("--- auto_explain, execution 51, after 40 more calls of which 8 had no filter, 16 a province alone, 16 a city ---");
+        Console.Error.WriteLine(plans[2]);
+        Console.Error.WriteLine($"--- pg_prepared_statements on that connection after the mixed calls: {mixedCounters} ---");
 
         await using var conn = new NpgsqlConnection(connectionString);
         await conn.OpenAsync(ct);
@@ -321,6 +341,13 @@ internal sealed class FreeDoorCountBenchmark(BenchServer server, BenchSettings s
             await using var reader = await explain.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) Console.Error.WriteLine(reader.GetString(0));
         }
+    }
+
+    private static async Task<string> PlanCountersAsync(NpgsqlDataSource one, CancellationToken ct)
+    {
+        await using var cmd = one.CreateCommand("select coalesce(string_agg(format('generic_plans %s, custom_plans %s', generic_plans, custom_plans), '; '), 'none') " +
+                                                "from pg_prepared_statements where statement like '%free_door_counts%' and statement not like '%pg_prepared_statements%'");
+        return (string)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
     private static async Task<string> ReadFromAsync(string file, long offset, CancellationToken ct)
