@@ -33,9 +33,9 @@ internal sealed class FreeDoorCountBenchmark(BenchServer server, BenchSettings s
            and ($6 = '' or size = $6) and (not $7 or insulated) and (not $8 or vertical)
         """;
 
-    public sealed record Row(string Case, Measurement M, string Note, bool Diagnosis = false);
+    public sealed record Row(string Case, Measurement M, string Note, bool Diagnosis = false, string Cpu = "");
 
-    public sealed record Outcome(IReadOnlyList<Row> Rows, Measurement Raw, long Banks, long Doors, TimeSpan Load, string Shape, string Sizes);
+    public sealed record Outcome(IReadOnlyList<Row> Rows, Measurement Raw, string RawCpu, long Banks, long Doors, TimeSpan Load, string Shape, string Sizes);
 
     public async Task<Outcome> RunAsync(Action<string> progress, CancellationToken ct)
     {
@@ -61,6 +61,7 @@ internal sealed class FreeDoorCountBenchmark(BenchServer server, BenchSettings s
 
         progress("free doors: raw baseline (one free_door_counts row by primary key)");
         var raw = await TimedAsync(rng => RawAsync(db, LockerData.Serial(rng.Next(data.Banks.Length)), ct), ct);
+        var rawCpu = _cpu;
 
         progress("free doors: (a) FreeDoorQueries.CountAsync by city");
         var byCity = new Counts();
@@ -68,11 +69,11 @@ internal sealed class FreeDoorCountBenchmark(BenchServer server, BenchSettings s
         {
             var (p, c) = cities[rng.Next(cities.Length)];
             return CountAsync(db, new FreeDoorFilter(p, c), byCity, ct);
-        }, ct), byCity.Describe()));
+        }, ct), byCity.Describe(), Cpu: _cpu));
 
         progress("free doors: (b) FreeDoorQueries.CountAsync by full address + size");
         var byPlace = new Counts();
-        rows.Add(new Row("(b) CountAsync, full address + size", await TimedAsync(rng => CountAsync(db, FullAddress(rng, data), byPlace, ct), ct), byPlace.Describe()));
+        rows.Add(new Row("(b) CountAsync, full address + size", await TimedAsync(rng => CountAsync(db, FullAddress(rng, data), byPlace, ct), ct), byPlace.Describe(), Cpu: _cpu));
 
         // Diagnosis: the same calls with the plan choice forced either way, and the statement shape that needs no choice.
         await using (var custom = DataSourceWith(connectionString, "-c plan_cache_mode=force_custom_plan"))
@@ -83,7 +84,7 @@ internal sealed class FreeDoorCountBenchmark(BenchServer server, BenchSettings s
             {
                 var (p, c) = cities[rng.Next(cities.Length)];
                 return CountAsync(custom, new FreeDoorFilter(p, c), n, ct);
-            }, ct), n.Describe(), Diagnosis: true));
+            }, ct), n.Describe(), Diagnosis: true, Cpu: _cpu));
         }
         await using (var generic = DataSourceWith(connectionString, "-c plan_cache_mode=force_generic_plan"))
         {
@@ -93,7 +94,7 @@ internal sealed class FreeDoorCountBenchmark(BenchServer server, BenchSettings s
             {
                 var (p, c) = cities[rng.Next(cities.Length)];
                 return CountAsync(generic, new FreeDoorFilter(p, c), n, ct);
-            }, ct), n.Describe(), Diagnosis: true));
+            }, ct), n.Describe(), Diagnosis: true, Cpu: _cpu));
         }
         progress("free doors: diagnosis, (a) as a statement naming only the given fields");
         var shaped = new Counts();
@@ -101,7 +102,7 @@ internal sealed class FreeDoorCountBenchmark(BenchServer server, BenchSettings s
         {
             var (p, c) = cities[rng.Next(cities.Length)];
             return ShapedCountAsync(db, new FreeDoorFilter(p, c), shaped, ct);
-        }, ct), shaped.Describe(), Diagnosis: true));
+        }, ct), shaped.Describe(), Diagnosis: true, Cpu: _cpu));
 
         var largest = await ScalarAsync<string>(db, $"select province || '/' || city from {Rm}.cabinets group by province, city order by count(*) desc, 1 limit 1", ct);
         await ExplainAsync(connectionString, new FreeDoorFilter(largest.Split('/')[0], largest.Split('/')[1]), cities, progress, ct);
@@ -129,7 +130,7 @@ internal sealed class FreeDoorCountBenchmark(BenchServer server, BenchSettings s
                 variables = new { p = c.Province, c = c.City },
             })).ToArray();
             rows.Add(new Row("(c) GraphQL freeDoorCount(province, city), POST /graphql", await TimedAsync(rng =>
-                GraphQLAsync(http, token, bodies[rng.Next(bodies.Length)], graphql, ct), ct), graphql.Describe()));
+                GraphQLAsync(http, token, bodies[rng.Next(bodies.Length)], graphql, ct), ct), graphql.Describe(), Cpu: _cpu));
 
             progress("free doors: (d) IBS count_locker_num by city over HTTP");
             var codec = new IbsCodec();
@@ -139,7 +140,7 @@ internal sealed class FreeDoorCountBenchmark(BenchServer server, BenchSettings s
             }))).ToArray();
             var ibs = new Counts();
             rows.Add(new Row("(d) IBS count_locker_num(province, city), POST /ibs", await TimedAsync(rng =>
-                IbsAsync(http, codec, frames[rng.Next(frames.Length)], ibs, ct), ct), ibs.Describe()));
+                IbsAsync(http, codec, frames[rng.Next(frames.Length)], ibs, ct), ct), ibs.Describe(), Cpu: _cpu));
 
             progress("free doors: HTTP floor, GET /health/live");
             rows.Add(new Row("GET /health/live, same HTTP client", await TimedAsync(async _ =>
@@ -147,9 +148,9 @@ internal sealed class FreeDoorCountBenchmark(BenchServer server, BenchSettings s
                 using var r = await http.GetAsync("/health/live", ct);
                 await r.Content.ReadAsByteArrayAsync(ct);
                 return r.IsSuccessStatusCode ? 1 : 0;
-            }, ct), "what HTTP and Kestrel cost alone", Diagnosis: true));
+            }, ct), "what HTTP and Kestrel cost alone", Diagnosis: true, Cpu: _cpu));
         }
-        return new Outcome(rows, raw, data.Banks.Length, data.DoorCount, load.Elapsed, shape, sizes);
+        return new Outcome(rows, raw, rawCpu, data.Banks.Length, data.DoorCount, load.Elapsed, shape, sizes);
     }
 
     private static FreeDoorFilter FullAddress(Random rng, LockerData data)
@@ -260,11 +261,17 @@ internal sealed class FreeDoorCountBenchmark(BenchServer server, BenchSettings s
     }
 
     /// <summary>One caller, one query after another (the latency of a single request in-process).</summary>
-    private Task<Measurement> TimedAsync(Func<Random, Task<int>> step, CancellationToken ct)
+    private async Task<Measurement> TimedAsync(Func<Random, Task<int>> step, CancellationToken ct)
     {
         var rng = new Random(42);
-        return TimedRun.RunAsync(1, settings.WarmUp, settings.Measured, (_, _) => step(rng), ct);
+        var cpu = CpuMeter.Start(server.LogFile);
+        var m = await TimedRun.RunAsync(1, settings.WarmUp, settings.Measured, (_, _) => step(rng), ct);
+        _cpu = cpu.Stop();
+        return m;
     }
+
+    /// <summary>The cores busy during the last timed case (<see cref="CpuMeter"/>).</summary>
+    private string _cpu = "";
 
     private static NpgsqlDataSource DataSourceWith(string connectionString, string options, int maxPoolSize = 0)
     {

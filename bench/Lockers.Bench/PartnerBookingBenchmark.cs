@@ -28,7 +28,8 @@ internal sealed class PartnerBookingBenchmark(BenchServer server, BenchSettings 
     private const string Rm = FreeDoorTables.LiveSchema;
 
     public sealed record Outcome(
-        Measurement Book, Measurement Single, Statuses Alone, Measurement Raw, Measurement RawHttp, Statuses Statuses, string Seed, string CaughtUp, string Mix, int Commands)
+        Measurement Book, Measurement Single, Statuses Alone, Measurement Raw, Measurement RawHttp, Statuses Statuses, string Seed, string CaughtUp, string Mix, int Commands,
+        IReadOnlyDictionary<string, string> Cpu)
     {
         public void Print(TextWriter o, BenchSettings s)
         {
@@ -42,7 +43,7 @@ internal sealed class PartnerBookingBenchmark(BenchServer server, BenchSettings 
             [
                 [
                     "POST /api/partners/parcels (201 + 409)", Table.Rate(Book.PerSecond), Table.Rate(Statuses.Created / secs), Table.Ms(Book.P50), Table.Ms(Book.P95),
-                    Table.Ms(Book.P99), Table.Ms(Book.Max), Table.Ratio(Book.PerSecond / Raw.PerSecond), Statuses.Describe(),
+                    Table.Ms(Book.P99), Table.Ms(Book.Max), Table.Ratio(Book.PerSecond / Raw.PerSecond), $"{Statuses.Describe()}; {Cpu["book"]}",
                 ],
                 [
                     "  of which 201 Created", "-", Table.Rate(Statuses.Created / secs), Table.Ms(Statuses.CreatedLatency.P50), Table.Ms(Statuses.CreatedLatency.P95),
@@ -55,16 +56,16 @@ internal sealed class PartnerBookingBenchmark(BenchServer server, BenchSettings 
                 [
                     "the same, 1 connection (201 + 409)", Table.Rate(Single.PerSecond), Table.Rate(Alone.Created / secs), Table.Ms(Single.P50), Table.Ms(Single.P95),
                     Table.Ms(Single.P99), Table.Ms(Single.Max), Table.Ratio(Single.PerSecond / Raw.PerSecond),
-                    Alone.Describe() + $"; Npgsql commands for one booking (daemon polls included): {Commands}",
+                    Alone.Describe() + $"; Npgsql commands for one booking (daemon polls included): {Commands}; {Cpu["single"]}",
                 ],
                 [
                     "POST /bench/raw-insert, same body, same HTTP stack", Table.Rate(RawHttp.PerSecond), "-", Table.Ms(RawHttp.P50), Table.Ms(RawHttp.P95),
                     Table.Ms(RawHttp.P99), Table.Ms(RawHttp.Max), Table.Ratio(RawHttp.PerSecond / Raw.PerSecond),
-                    RawHttp.Failures == 0 ? "raw INSERT + HTTP" : $"{RawHttp.Failures:N0} non-2xx",
+                    (RawHttp.Failures == 0 ? "raw INSERT + HTTP" : $"{RawHttp.Failures:N0} non-2xx") + $"; {Cpu["rawHttp"]}",
                 ],
                 [
                     "raw: INSERT of an equivalent row, in-process", Table.Rate(Raw.PerSecond), "-", Table.Ms(Raw.P50), Table.Ms(Raw.P95), Table.Ms(Raw.P99),
-                    Table.Ms(Raw.Max), "1.00x", Raw.Failures == 0 ? "baseline" : $"baseline; {Raw.Failures:N0} FAILED",
+                    Table.Ms(Raw.Max), "1.00x", (Raw.Failures == 0 ? "baseline" : $"baseline; {Raw.Failures:N0} FAILED") + $"; {Cpu["raw"]}",
                 ],
             ], i => i is >= 1 and <= 7);
             o.WriteLine();
@@ -154,6 +155,7 @@ internal sealed class PartnerBookingBenchmark(BenchServer server, BenchSettings 
         var (partnerId, secret) = await RegisterPartnerAsync(http, token, ct);
         progress($"partner booking: partner {partnerId} registered");
 
+        var cpu = new Dictionary<string, string>();
         var orders = 0L;
         string Order() => (1_000_000_000_000_000L + Interlocked.Increment(ref orders)).ToString(CultureInfo.InvariantCulture);
 
@@ -163,9 +165,12 @@ internal sealed class PartnerBookingBenchmark(BenchServer server, BenchSettings 
                 serial_number text not null, province text not null, city text not null, area text not null, street text not null, place text not null,
                 size text, attribute text, recipient_name text not null, recipient_phone text not null, booked_at timestamptz not null)
             """, ct);
+        var rawMeter = CpuMeter.Start(server.LogFile);
         var raw = await TimedRun.RunAsync(settings.Clients, settings.WarmUp, settings.Measured, (w, c) => RawAsync(db, data, partnerId, Rng(w), Order(), c), ct);
+        cpu["raw"] = rawMeter.Stop();
 
         progress($"partner booking: POST /bench/raw-insert with the same bodies, {settings.Clients} clients");
+        var rawHttpMeter = CpuMeter.Start(server.LogFile);
         var rawHttp = await TimedRun.RunAsync(settings.Clients, settings.WarmUp, settings.Measured, async (w, c) =>
         {
             using var content = new ByteArrayContent(Body(data, Rng(w), Order()));
@@ -174,6 +179,7 @@ internal sealed class PartnerBookingBenchmark(BenchServer server, BenchSettings 
             await response.Content.ReadAsByteArrayAsync(c);
             return response.IsSuccessStatusCode ? 1 : 0;
         }, ct);
+        cpu["rawHttp"] = rawHttpMeter.Stop();
 
         // First bookings compile Marten's and Wolverine's code paths for the bank and parcel streams
         // (seconds, once): done before any clock runs, one at a time.
@@ -184,21 +190,25 @@ internal sealed class PartnerBookingBenchmark(BenchServer server, BenchSettings 
 
         progress($"partner booking: POST {Target}, 1 connection (the latency of one booking alone)");
         var alone = new Statuses();
-        var aloneClock = Stopwatch.StartNew();
+        var singleMeter = CpuMeter.Start(server.LogFile);
+        var aloneClock = Stopwatch.StartNew(); // started with TimedRun's own clock: the measured window is the same
         var single = await TimedRun.RunAsync(1, settings.WarmUp, settings.Measured, (w, c) =>
             BookAsync(http, partnerId, secret, Body(data, Rng(w + 500), Order()), alone, aloneClock, c), ct);
+        cpu["single"] = singleMeter.Stop();
         var commands = await NpgsqlCommands.CountAsync("book", () =>
             BookAsync(http, partnerId, secret, Body(data, Rng(998), Order()), primed, primeClock, ct));
 
         progress($"partner booking: POST {Target}, {settings.Clients} concurrent connections");
         var statuses = new Statuses();
-        var clock = Stopwatch.StartNew();
+        var bookMeter = CpuMeter.Start(server.LogFile);
+        var clock = Stopwatch.StartNew(); // started with TimedRun's own clock: the measured window is the same
         var book = await TimedRun.RunAsync(settings.Clients, settings.WarmUp, settings.Measured, (w, c) =>
             BookAsync(http, partnerId, secret, Body(data, Rng(w), Order()), statuses, clock, c), ct);
+        cpu["book"] = bookMeter.Stop();
 
         progress("partner booking: waiting for the free-door model to hold every promise");
         var caughtUp = await PromisesCaughtUpAsync(db, primed.Total201 + alone.Total201 + statuses.Total201, ct);
-        return new Outcome(book, single, alone, raw, rawHttp, statuses, seed, caughtUp, Mix, commands);
+        return new Outcome(book, single, alone, raw, rawHttp, statuses, seed, caughtUp, Mix, commands, cpu);
     }
 
     private const string Mix = "50% province + city + size; 30% + area, size, 1 in 10 insulated; 20% a bank's full address, size, " +
@@ -245,7 +255,6 @@ internal sealed class PartnerBookingBenchmark(BenchServer server, BenchSettings 
 
     private async Task<int> BookAsync(HttpClient http, string partnerId, string secret, byte[] body, Statuses statuses, Stopwatch clock, CancellationToken ct)
     {
-        // The TimedRun window, measured from the same start (both clocks begin within microseconds).
         var began = clock.Elapsed;
         using var request = new HttpRequestMessage(HttpMethod.Post, Target) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");

@@ -54,11 +54,11 @@ if (count is { } c)
     var rows = c.Rows.Select(r => new[]
     {
         (r.Diagnosis ? "diagnosis: " : "") + r.Case, Table.Rate(r.M.PerSecond), Table.Ms(r.M.P50), Table.Ms(r.M.P95), Table.Ms(r.M.P99), Table.Ms(r.M.Max),
-        Table.Ratio(r.M.P50 / c.Raw.P50), Table.Ratio(r.M.P99 / c.Raw.P99), r.M.Failures == 0 ? r.Note : $"{r.Note}; {r.M.Failures:N0} FAILED",
+        Table.Ratio(r.M.P50 / c.Raw.P50), Table.Ratio(r.M.P99 / c.Raw.P99), (r.M.Failures == 0 ? r.Note : $"{r.Note}; {r.M.Failures:N0} FAILED") + $"; {r.Cpu}",
     }).Append(
     [
         "raw: one free_door_counts row by primary key", Table.Rate(c.Raw.PerSecond), Table.Ms(c.Raw.P50), Table.Ms(c.Raw.P95), Table.Ms(c.Raw.P99),
-        Table.Ms(c.Raw.Max), "1.00x", "1.00x", c.Raw.Failures == 0 ? "baseline" : $"baseline; {c.Raw.Failures:N0} FAILED",
+        Table.Ms(c.Raw.Max), "1.00x", "1.00x", (c.Raw.Failures == 0 ? "baseline" : $"baseline; {c.Raw.Failures:N0} FAILED") + $"; {c.RawCpu}",
     ]);
     Table.Print(o, ["case", "queries/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "p50/raw", "p99/raw", "note"], rows, i => i is >= 1 and <= 7);
     o.WriteLine();
