@@ -29,7 +29,7 @@ internal sealed class PartnerBookingBenchmark(BenchServer server, BenchSettings 
 
     public sealed record Outcome(
         Measurement Book, Measurement Single, Statuses Alone, Measurement Raw, Measurement RawHttp, Statuses Statuses, string Seed, string CaughtUp, string Mix, int Commands,
-        IReadOnlyDictionary<string, string> Cpu)
+        IReadOnlyDictionary<string, string> Cpu, string Profile)
     {
         public void Print(TextWriter o, BenchSettings s)
         {
@@ -70,6 +70,9 @@ internal sealed class PartnerBookingBenchmark(BenchServer server, BenchSettings 
             ], i => i is >= 1 and <= 7);
             o.WriteLine();
             o.WriteLine($"after the run: {CaughtUp}");
+            o.WriteLine();
+            o.WriteLine("where the time of a booking goes, by Npgsql command (a separate traced run at the same concurrency; wall time per command as Npgsql saw it, daemon included):");
+            o.WriteLine(Profile);
         }
     }
 
@@ -206,9 +209,16 @@ internal sealed class PartnerBookingBenchmark(BenchServer server, BenchSettings 
             BookAsync(http, partnerId, secret, Body(data, Rng(w), Order()), statuses, clock, c), ct);
         cpu["book"] = bookMeter.Stop();
 
+        var traced = new Statuses();
+        var traceClock = Stopwatch.StartNew();
+        var traceSeconds = Math.Clamp(settings.Seconds / 2, 1, 5);
+        progress($"partner booking: {traceSeconds:0.#} s more at {settings.Clients} connections with every Npgsql command traced (not timed)");
+        var profile = await StatementProfile.RunAsync(async () => (await TimedRun.RunAsync(settings.Clients, TimeSpan.Zero, TimeSpan.FromSeconds(traceSeconds), (w, c) =>
+            BookAsync(http, partnerId, secret, Body(data, Rng(w + 200), Order()), traced, traceClock, c), ct)).Operations, top: 14);
+
         progress("partner booking: waiting for the free-door model to hold every promise");
-        var caughtUp = await PromisesCaughtUpAsync(db, primed.Total201 + alone.Total201 + statuses.Total201, ct);
-        return new Outcome(book, single, alone, raw, rawHttp, statuses, seed, caughtUp, Mix, commands, cpu);
+        var caughtUp = await PromisesCaughtUpAsync(db, primed.Total201 + alone.Total201 + statuses.Total201 + traced.Total201, ct);
+        return new Outcome(book, single, alone, raw, rawHttp, statuses, seed, caughtUp, Mix, commands, cpu, profile);
     }
 
     private const string Mix = "50% province + city + size; 30% + area, size, 1 in 10 insulated; 20% a bank's full address, size, " +
