@@ -58,6 +58,14 @@ public sealed class PersonalDataVault(NpgsqlDataSource db, byte[]? configuredHas
         return Seal(subject, key, value);
     }
 
+    /// <summary>Several values of one person with one key look-up (a booking seals the name and the phone).</summary>
+    public async Task<IReadOnlyList<string>> ProtectAllAsync(string identifier, IReadOnlyList<string> values, CancellationToken ct)
+    {
+        var subject = await SubjectOfAsync(identifier, ct);
+        var key = await KeyAsync(subject, create: true, ct) ?? throw new InvalidOperationException("a key was just created");
+        return values.Select(v => Seal(subject, key, v)).ToList();
+    }
+
     private static string Seal(string subject, byte[] key, string value)
     {
         var nonce = RandomNumberGenerator.GetBytes(12);

@@ -32,8 +32,8 @@ public sealed class ParcelBooking(CommandSender commands, NpgsqlDataSource db, I
         }
 
         var subject = await vault.SubjectOfAsync(request.RecipientPhone, ct);
-        var name = (await vault.ProtectAsync(request.RecipientPhone, request.RecipientName.Trim(), ct))!;
-        var phone = (await vault.ProtectAsync(request.RecipientPhone, request.RecipientPhone.Trim(), ct))!;
+        var sealedValues = await vault.ProtectAllAsync(request.RecipientPhone, [request.RecipientName.Trim(), request.RecipientPhone.Trim()], ct);
+        var (name, phone) = (sealedValues[0], sealedValues[1]);
         string? record = null;
         foreach (var serial in await CandidatesAsync(request, ct))
         {
