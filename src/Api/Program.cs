@@ -1,4 +1,5 @@
 using Cabinets.Api.Access;
+using Cabinets.Api.Audit;
 using Cabinets.Api.Bench;
 using Cabinets.Api.GraphQL;
 using Cabinets.Api.Health;
@@ -18,6 +19,7 @@ await builder.AddCritterStackAsync();
 builder.AddPlatform();
 builder.Services.AddAccess(builder.Configuration).AddLockers(builder.Configuration).AddPartners(builder.Configuration).AddOperations().AddStations(builder.Configuration);
 builder.Services.AddSms(builder.Configuration, builder.Environment);
+builder.Services.AddAudit();
 builder.Services.AddSingleton<GraphQLModule>().AddSingleton<StartupGate>().AddHostedService<AdminBootstrap>();
 
 var app = builder.Build();

@@ -58,7 +58,33 @@ internal static class AuditSchema
                         throw new GraphQLException($"'{key}' is not the stream of an aggregate (known: {string.Join(", ", AggregatesAsOf.Prefixes.Select(p => p + "…"))})",
                             ErrorCodes.BadUserInput);
                     return (object?)state;
+                }))
+            .Field("replayCompare", "ReplayCompareReport!", f => f
+                .Description("Rebuilds a read model from the events into a scratch copy (up to the live checkpoint) and compares it row by row with the live one. " +
+                    "Known: free_doors, station_order_lines and the inline snapshots (cabinet_snapshots, parcel_snapshots, …).")
+                .Argument("projection", "String!")
+                .RequirePermissions(Permissions.AuditRead)
+                .ResolveAsync(async ctx =>
+                {
+                    var name = ctx.Argument<string>("projection");
+                    if (!ReplayCompare.Projections.Contains(name))
+                        throw new GraphQLException($"'{name}' is not a read model that can be replayed (known: {string.Join(", ", ReplayCompare.Projections)})",
+                            ErrorCodes.BadUserInput);
+                    return (object?)await GraphQLRequestContext.Of(ctx.Untyped).Service<ReplayCompare>().RunAsync(name, null, ctx.CancellationToken);
                 })))
+        .Object<ReplayCompareReport>("ReplayCompareReport", t => t
+            .Field("projection", "String!", r => r.Projection)
+            .Field("events", "Long!", r => r.Events)
+            .Field("livePosition", "Long!", r => r.LivePosition)
+            .Field("identical", "Boolean!", r => r.Identical)
+            .Field("differences", "[ReadModelDifference!]!", r => r.Differences))
+        .Object<ReadModelDifference>("ReadModelDifference", t => t
+            .Description("A row of the live model that the events do not explain, or one they explain that the live model lacks or holds otherwise.")
+            .Field("table", "String!", d => d.Table)
+            .Field("key", "String!", d => d.Key)
+            .Field("kind", "String!", d => d.Kind)
+            .Field("live", "String", d => d.Live)
+            .Field("replayed", "String", d => d.Replayed))
         .Object<HistoryEvent>("HistoryEvent", t => t
             .Description("A stored event: its place in the store, its metadata and its data as stored (personal data masked unless allowed).")
             .Field("sequence", "Long!", e => e.Sequence)

@@ -14,13 +14,16 @@ public static class StationOrderLineTables
     /// <summary>Not `rm`: the free-door shadow rebuild swaps that whole schema (ADR-0016).</summary>
     public const string Schema = "stations";
 
-    public static IReadOnlyList<ISchemaObject> All { get; } = [Orders(), Lines(), Merchants(), Skus()];
+    public static IReadOnlyList<ISchemaObject> All { get; } = For(Schema);
 
-    private static PostgresqlObjectName Name(string table) => new(Schema, table, SchemaUtils.IdentifierUsage.General);
+    /// <summary>The tables in any schema: the live one, or a scratch copy a replay-and-compare fills.</summary>
+    public static IReadOnlyList<ISchemaObject> For(string schema) => [Orders(schema), Lines(schema), Merchants(schema), Skus(schema)];
 
-    private static Table Orders()
+    private static PostgresqlObjectName Name(string schema, string table) => new(schema, table, SchemaUtils.IdentifierUsage.General);
+
+    private static Table Orders(string schema)
     {
-        var t = new Table(Name("station_orders")) { PrimaryKeyName = "station_orders_pkey" };
+        var t = new Table(Name(schema, "station_orders")) { PrimaryKeyName = "station_orders_pkey" };
         t.AddColumn("order_id", "text").AsPrimaryKey();
         t.AddColumn("station_id", "text").NotNull();
         t.AddColumn("address_id", "integer").NotNull();
@@ -37,9 +40,9 @@ public static class StationOrderLineTables
         return t;
     }
 
-    private static Table Lines()
+    private static Table Lines(string schema)
     {
-        var t = new Table(Name("station_order_lines")) { PrimaryKeyName = "station_order_lines_pkey" };
+        var t = new Table(Name(schema, "station_order_lines")) { PrimaryKeyName = "station_order_lines_pkey" };
         t.AddColumn("order_id", "text").AsPrimaryKey();
         t.AddColumn("sku_id", "text").AsPrimaryKey();
         t.AddColumn("spu_id", "text").NotNull();
@@ -55,9 +58,9 @@ public static class StationOrderLineTables
         return t;
     }
 
-    private static Table Merchants()
+    private static Table Merchants(string schema)
     {
-        var t = new Table(Name("station_merchants")) { PrimaryKeyName = "station_merchants_pkey" };
+        var t = new Table(Name(schema, "station_merchants")) { PrimaryKeyName = "station_merchants_pkey" };
         t.AddColumn("station_id", "text").AsPrimaryKey();
         t.AddColumn("address_id", "integer").AsPrimaryKey();
         t.AddColumn("resname", "text").NotNull();
@@ -66,9 +69,9 @@ public static class StationOrderLineTables
         return t;
     }
 
-    private static Table Skus()
+    private static Table Skus(string schema)
     {
-        var t = new Table(Name("station_skus")) { PrimaryKeyName = "station_skus_pkey" };
+        var t = new Table(Name(schema, "station_skus")) { PrimaryKeyName = "station_skus_pkey" };
         t.AddColumn("station_id", "text").AsPrimaryKey();
         t.AddColumn("sku_id", "text").AsPrimaryKey();
         t.AddColumn("spu_id", "text").NotNull();

@@ -16,7 +16,6 @@ namespace Cabinets.Projections.Stations.OrderLines;
 public sealed class StationOrderLinesProjection : IProjection
 {
     public const string ProjectionName = "station_order_lines";
-    private const string S = StationOrderLineTables.Schema;
 
     public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
@@ -24,7 +23,8 @@ public sealed class StationOrderLinesProjection : IProjection
         return Task.CompletedTask;
     }
 
-    public static ProjectionStatements Statements(IReadOnlyList<IEvent> events)
+    /// <param name="S">The schema to write to: the live one, or a scratch copy (replay-and-compare).</param>
+    public static ProjectionStatements Statements(IReadOnlyList<IEvent> events, string S = StationOrderLineTables.Schema)
     {
         var batch = new ProjectionStatements();
         foreach (var e in events)
@@ -37,11 +37,11 @@ public sealed class StationOrderLinesProjection : IProjection
                         values (?, ?, ?, ?, ?, ?, {StationOrderStatus.WaitingSorting}, {StationPayStatus.Unpaid})
                         on conflict (order_id) do nothing
                         """, c.OrderId, c.StationId, c.AddressId, c.At, c.ReceiveBeginTime, c.TimeConfigId);
-                    foreach (var line in c.Lines) UpsertLine(batch, c.OrderId, line);
+                    foreach (var line in c.Lines) UpsertLine(batch, S, c.OrderId, line);
                     break;
                 case StationOrderEdited ed:
                     foreach (var removed in ed.RemovedSkuIds) Add(batch, $"delete from {S}.station_order_lines where order_id = ? and sku_id = ?", ed.OrderId, removed);
-                    foreach (var line in ed.Added.Concat(ed.Changed)) UpsertLine(batch, ed.OrderId, line);
+                    foreach (var line in ed.Added.Concat(ed.Changed)) UpsertLine(batch, S, ed.OrderId, line);
                     foreach (var remark in ed.RemarkOnly)
                         Add(batch, $"update {S}.station_order_lines set spu_remark = ? where order_id = ? and sku_id = ?", Db(remark.SpuRemark), ed.OrderId, remark.SkuId);
                     if (ed.ReceiveBeginTime is { } begin) Add(batch, $"update {S}.station_orders set receive_begin_time = ? where order_id = ?", begin, ed.OrderId);
@@ -93,7 +93,7 @@ public sealed class StationOrderLinesProjection : IProjection
         return batch;
     }
 
-    private static void UpsertLine(ProjectionStatements batch, string orderId, StationOrderLine l) => Add(batch, $"""
+    private static void UpsertLine(ProjectionStatements batch, string S, string orderId, StationOrderLine l) => Add(batch, $"""
         insert into {S}.station_order_lines (order_id, sku_id, spu_id, quantity, unit_price, is_price_timing, spu_remark, tax_rate, is_set_tax)
         values (?, ?, ?, ?, ?, ?, ?, ?, ?)
         on conflict (order_id, sku_id) do update set spu_id = excluded.spu_id, quantity = excluded.quantity, unit_price = excluded.unit_price,
