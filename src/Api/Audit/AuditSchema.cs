@@ -17,7 +17,7 @@ namespace Cabinets.Api.Audit;
 /// </summary>
 internal static class AuditSchema
 {
-    public static SchemaBuilder Add(SchemaBuilder schema) => schema
+    public static SchemaBuilder Add(SchemaBuilder schema) => ReadModelsAsOf.Add(schema)
         .AddConnection(EventHistory.Table)
         .Query(q => q
             .Field("streamHistory", EventHistory.Table.ConnectionType() + "!", f => f

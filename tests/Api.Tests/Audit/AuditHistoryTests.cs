@@ -114,4 +114,28 @@ public sealed class AuditHistoryTests(ParcelFixture api) : IClassFixture<ParcelF
         unknown.Errors.ShouldNotBeEmpty();
         (await api.Http().PostGraphQLAsync("""query { streamHistory(streamKey: "cabinet-IBSA0000002") { totalCount } }""")).Errors.ShouldNotBeEmpty();
     }
+
+    [Fact]
+    public async Task the_consoles_cabinet_and_parcel_read_as_they_were_before_the_deposit()
+    {
+        var record = await StoredParcelAsync("IBSA0000003", "园区A3", "3330000003", "13512340003");
+        var auditor = await AuditorAsync();
+        var deposit = (await api.StreamAsync(ParcelEventNames.StreamId(record)))[1].Timestamp;
+
+        var before = await StationGraphQL.DataAsync(auditor, """
+            query($r: String!, $at: DateTime!) {
+              parcelAsOf(recordNumber: $r, at: $at) { status doorNumber recipientPhone }
+              cabinetAsOf(serialNumber: "IBSA0000003", at: $at) { version doors { number status parcelRecordNumber } } }
+            """, new { r = record, at = deposit.AddTicks(-10) });
+        before.GetProperty("parcelAsOf").GetProperty("status").GetString().ShouldBe("BOOKED");
+        before.GetProperty("parcelAsOf").GetProperty("recipientPhone").GetString().ShouldBe("135****0003");
+        before.GetProperty("cabinetAsOf").GetProperty("doors")[0].GetProperty("status").GetString().ShouldBe("FREE");
+
+        var after = await StationGraphQL.DataAsync(auditor, """
+            query($at: DateTime!) { cabinetAsOf(serialNumber: "IBSA0000003", at: $at) { doors { number status parcelRecordNumber } } }
+            """, new { at = deposit.AddSeconds(1) });
+        var door = after.GetProperty("cabinetAsOf").GetProperty("doors")[0];
+        door.GetProperty("status").GetString().ShouldBe("OCCUPIED");
+        door.GetProperty("parcelRecordNumber").GetString().ShouldBe(record);
+    }
 }
