@@ -80,6 +80,14 @@ internal sealed class DaemonBenchmarks(BenchServer server, BenchSettings setting
         var shadow = await Measurement.TimeAsync(_plan.Total,
             () => rebuilds.RebuildAsync(FreeDoorProjection.ProjectionName, _ => { }, ct));
         rows.Add(new ResultRow("rebuild, Api ShadowRebuilds.RebuildAsync (vs raw SELECT)", shadow, read, await CheckAsync(db, ct)));
+
+        progress("replay-and-compare of free_doors (Api ReplayCompare)");
+        read = await RawReadAsync(db, ct);
+        var compare = new Cabinets.Api.Audit.ReplayCompare(db, store);
+        Cabinets.Api.Audit.ReplayCompareReport? report = null;
+        var compared = await Measurement.TimeAsync(_plan.Total, async () => report = await compare.RunAsync(FreeDoorProjection.ProjectionName, null, ct));
+        rows.Add(new ResultRow("replay-and-compare, Api ReplayCompare.RunAsync (vs raw SELECT)", compared, read,
+            $"{report!.Differences.Count} differences over {report.LivePosition:N0} events"));
     }
 
     private async Task MartenBulkLoadAsync(DocumentStore store, NpgsqlDataSource db, CancellationToken ct)
