@@ -1,6 +1,6 @@
 namespace Cabinets.Domain.Access;
 
-/// <summary>Permissions that GraphQL fields and admin commands require (PRODUCT.md items 14–15).</summary>
+/// <summary>Permissions that GraphQL fields and admin commands require (PRODUCT.md items 14–15; ADR-0026).</summary>
 public static class Permissions
 {
     public const string LockersRead = "lockers.read";
@@ -18,9 +18,23 @@ public static class Permissions
     public const string StationDeliveryWrite = "station.delivery.write";
     public const string StationReferenceWrite = "station.reference.write";
 
+    /// <summary>
+    /// What every enabled account holds whatever its roles: `me`, its own password, signing out.
+    /// Never granted by a role; a session that must change its password holds only this (ADR-0026).
+    /// </summary>
+    public const string Self = "account.self";
+
     public static IReadOnlyList<string> Station { get; } = [StationRead, StationTaxWrite, StationOrdersWrite, StationDeliveryWrite, StationReferenceWrite];
+
+    /// <summary>Every permission a role may grant.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [LockersRead, LockersWrite, PartnersManage, UsersManage, AuditRead, PersonalDataRead, OperationsRead, OperationsManage, .. Station];
 }
 
+/// <summary>
+/// The built-in roles: defaults kept in code, never stored, never redefinable (ADR-0026). Further
+/// roles are `Role` aggregates (`role-{name}`) defined by an admin.
+/// </summary>
 public static class Roles
 {
     public const string Admin = "admin";
@@ -31,14 +45,21 @@ public static class Roles
 
     public static IReadOnlyList<string> All { get; } = [Admin, Operator, Auditor, StationOperator];
 
-    public static IReadOnlySet<string> PermissionsOf(IEnumerable<string> roles) => roles.SelectMany(role => role switch
+    public static bool IsBuiltIn(string role) => All.Contains(role, StringComparer.Ordinal);
+
+    public static IReadOnlyList<string> BuiltInPermissions(string role) => role switch
     {
-        Admin => [Permissions.LockersRead, Permissions.LockersWrite, Permissions.PartnersManage, Permissions.UsersManage, Permissions.AuditRead,
-            Permissions.PersonalDataRead,
-            Permissions.OperationsRead, Permissions.OperationsManage, .. Permissions.Station],
+        Admin => Permissions.All,
         Operator => [Permissions.LockersRead, Permissions.LockersWrite, Permissions.OperationsRead],
-        Auditor => new[] { Permissions.LockersRead, Permissions.AuditRead, Permissions.StationRead },
+        Auditor => [Permissions.LockersRead, Permissions.AuditRead, Permissions.StationRead],
         StationOperator => Permissions.Station,
         _ => [],
-    }).ToHashSet(StringComparer.Ordinal);
+    };
+
+    /// <summary>The permissions of built-in roles only.</summary>
+    public static IReadOnlySet<string> PermissionsOf(IEnumerable<string> roles) => PermissionsOf(roles, _ => null);
+
+    /// <summary>The union of the roles' permissions; <paramref name="defined"/> answers for roles that are not built in (null: no such role).</summary>
+    public static IReadOnlySet<string> PermissionsOf(IEnumerable<string> roles, Func<string, IReadOnlyList<string>?> defined) =>
+        roles.SelectMany(role => IsBuiltIn(role) ? BuiltInPermissions(role) : defined(role) ?? []).ToHashSet(StringComparer.Ordinal);
 }

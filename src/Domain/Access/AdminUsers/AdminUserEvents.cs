@@ -8,9 +8,23 @@ public interface IAdminUserEvent
 
 public sealed record AdminUserCreated(string Username, string PasswordHash, IReadOnlyList<string> Roles, DateTimeOffset At, string? StationId = null) : IAdminUserEvent;
 
+/// <summary>The user changed their own password (with the old one).</summary>
 public sealed record AdminPasswordChanged(string Username, string PasswordHash, DateTimeOffset At) : IAdminUserEvent;
 
 public sealed record AdminSignedIn(string Username, DateTimeOffset At) : IAdminUserEvent;
+
+public sealed record AdminSignedOut(string Username, DateTimeOffset At) : IAdminUserEvent;
+
+/// <summary>Final: sign-in is refused and every session ended.</summary>
+public sealed record AdminUserDisabled(string Username, DateTimeOffset At) : IAdminUserEvent;
+
+/// <summary>An admin set a one-time password: every session issued before ends; the user must change it.</summary>
+public sealed record AdminPasswordReset(string Username, string PasswordHash, DateTimeOffset At) : IAdminUserEvent;
+
+public sealed record AdminRolesAssigned(string Username, IReadOnlyList<string> Roles, DateTimeOffset At) : IAdminUserEvent;
+
+/// <summary>Every session issued up to <see cref="At"/> is refused from now on.</summary>
+public sealed record AdminSessionsRevoked(string Username, DateTimeOffset At) : IAdminUserEvent;
 
 public static class AdminUserEventNames
 {
@@ -19,6 +33,11 @@ public static class AdminUserEventNames
         (typeof(AdminUserCreated), "access.admin_user_created", 1),
         (typeof(AdminPasswordChanged), "access.admin_password_changed", 1),
         (typeof(AdminSignedIn), "access.admin_signed_in", 1),
+        (typeof(AdminSignedOut), "access.admin_signed_out", 1),
+        (typeof(AdminUserDisabled), "access.admin_user_disabled", 1),
+        (typeof(AdminPasswordReset), "access.admin_password_reset", 1),
+        (typeof(AdminRolesAssigned), "access.admin_roles_assigned", 1),
+        (typeof(AdminSessionsRevoked), "access.admin_sessions_revoked", 1),
     ];
 
     public static string StreamId(string username) => $"admin-user-{username}";
