@@ -1,10 +1,11 @@
 using Cabinets.Api.Commands;
 using Cabinets.Domain.Access.AdminUsers;
+using Cabinets.Domain.Access.RoleDefinitions;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Cabinets.Api.Access;
 
-/// <summary>Admin accounts, sign-in and bearer tokens (API-CONTRACT.md, Admin authentication).</summary>
+/// <summary>Admin accounts, roles, sign-in, lockout and bearer tokens (API-CONTRACT.md, Admin authentication; ADR-0026).</summary>
 internal static class AccessModule
 {
     public static IServiceCollection AddAccess(this IServiceCollection services, IConfiguration config)
@@ -14,7 +15,14 @@ internal static class AccessModule
         {
             Lifetime = TimeSpan.FromMinutes(config.GetValue("Auth:TokenLifetimeMinutes", 480)),
         });
+        services.AddSingleton(sp => new LoginLockout(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>())
+        {
+            MaxFailures = config.GetValue("Auth:Lockout:MaxFailures", 5),
+            Window = TimeSpan.FromMinutes(config.GetValue("Auth:Lockout:WindowMinutes", 15.0)),
+            Duration = TimeSpan.FromMinutes(config.GetValue("Auth:Lockout:DurationMinutes", 15.0)),
+        });
         services.AddSingleton<FluentValidation.IValidator<CreateAdminUser>, CreateAdminUserValidator>();
+        services.AddSingleton<FluentValidation.IValidator<DefineRole>, DefineRoleValidator>();
         services.AddAuthentication(BearerTokenAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenAuthentication>(BearerTokenAuthentication.SchemeName, null);
         services.AddAuthorization();

@@ -1,12 +1,11 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Cabinets.Domain.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace Cabinets.Api.Access;
 
-/// <summary>`Authorization: Bearer &lt;token&gt;` against <see cref="TokenStore"/>; the principal carries roles and permissions.</summary>
+/// <summary>`Authorization: Bearer &lt;token&gt;` against <see cref="TokenStore"/>; the principal carries the account's roles and permissions as they are now.</summary>
 internal sealed class BearerTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, TokenStore tokens)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -24,7 +23,7 @@ internal sealed class BearerTokenAuthentication(
 
         var claims = new List<Claim> { new(ClaimTypes.Name, user.Username) };
         claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
-        claims.AddRange(Roles.PermissionsOf(user.Roles).Select(p => new Claim(PermissionClaim, p)));
+        claims.AddRange(user.Permissions.Select(p => new Claim(PermissionClaim, p)));
         if (user.StationId is not null) claims.Add(new Claim(StationClaim, user.StationId));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));

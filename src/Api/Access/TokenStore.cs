@@ -1,10 +1,21 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Cabinets.Domain.Access;
+using Cabinets.Domain.Access.AdminUsers;
+using Cabinets.Domain.Access.RoleDefinitions;
+using Cabinets.Projections.Access.AdminUsers;
+using Cabinets.Projections.Access.RoleDefinitions;
 using Marten;
 
 namespace Cabinets.Api.Access;
 
-public sealed record SignedInUser(string Username, IReadOnlyList<string> Roles, DateTimeOffset ExpiresAt, string? StationId = null);
+/// <summary>A token's holder as of this request: the account's current roles and permissions, not those at sign-in.</summary>
+public sealed record SignedInUser(string Username, IReadOnlyList<string> Roles, DateTimeOffset ExpiresAt, string? StationId = null)
+{
+    public IReadOnlySet<string> Permissions { get; init; } = new HashSet<string>();
+
+    /// <summary>Signed in with a one-time password: only <see cref="Domain.Access.Permissions.Self"/> until it is changed.</summary>
+    public bool MustChangePassword { get; init; }
+}
 
 /// <summary>A bearer token as stored: only its SHA-256 hash (hex) is kept, never the token.</summary>
 public sealed class AdminSession
@@ -13,6 +24,7 @@ public sealed class AdminSession
 
     public string Username { get; set; } = "";
 
+    /// <summary>The roles at sign-in, for the record; a request is judged by the account's roles now.</summary>
     public string[] Roles { get; set; } = [];
 
     public DateTimeOffset IssuedAt { get; set; }
@@ -24,15 +36,13 @@ public sealed class AdminSession
 }
 
 /// <summary>
-/// Opaque bearer tokens: 32 random bytes handed out once, stored hashed with an expiry as a
-/// Marten document. Validated tokens are cached briefly so a busy console does not cost one
-/// query per request.
+/// Opaque bearer tokens: 32 random bytes handed out once, stored hashed with an expiry as a Marten
+/// document. Every request checks the session and the account as they are now (two primary-key
+/// round trips, no cache), so a disabled user, a revoked session or a changed role takes effect on
+/// every node at once (ADR-0026).
 /// </summary>
 public sealed class TokenStore(IDocumentStore store, TimeProvider clock)
 {
-    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
-    private readonly ConcurrentDictionary<string, (SignedInUser User, DateTimeOffset CachedUntil)> _cache = new(StringComparer.Ordinal);
-
     public TimeSpan Lifetime { get; init; } = TimeSpan.FromHours(8);
 
     public async Task<(string Token, DateTimeOffset ExpiresAt)> IssueAsync(string username, IReadOnlyList<string> roles, string? stationId, CancellationToken ct)
@@ -48,19 +58,39 @@ public sealed class TokenStore(IDocumentStore store, TimeProvider clock)
     public async Task<SignedInUser?> ValidateAsync(string token, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var key = Hash(token);
-        if (_cache.TryGetValue(key, out var hit) && hit.CachedUntil > now && hit.User.ExpiresAt > now) return hit.User;
-
         await using var session = store.QuerySession();
-        var stored = await session.LoadAsync<AdminSession>(key, ct);
-        if (stored is null || stored.ExpiresAt <= now)
-        {
-            _cache.TryRemove(key, out _);
-            return null;
-        }
-        var user = new SignedInUser(stored.Username, stored.Roles, stored.ExpiresAt, stored.StationId);
-        _cache[key] = (user, now + CacheFor);
-        return user;
+        var stored = await session.LoadAsync<AdminSession>(Hash(token), ct);
+        if (stored is null || stored.ExpiresAt <= now) return null;
+        var user = await LoadUserAsync(session, stored.Username, ct);
+        if (user is null || !user.Accepts(stored.IssuedAt)) return null;
+        return await SignedInAsync(session, user, stored.Username, stored.ExpiresAt, ct);
+    }
+
+    /// <summary>Ends the session of this token (sign-out); the username it belonged to, null when it was no session.</summary>
+    public async Task<string?> RevokeAsync(string token, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var stored = await session.LoadAsync<AdminSession>(Hash(token), ct);
+        if (stored is null) return null;
+        session.Delete(stored);
+        await session.SaveChangesAsync(ct);
+        return stored.Username;
+    }
+
+    internal static async Task<AdminUserState?> LoadUserAsync(IQuerySession session, string username, CancellationToken ct) =>
+        (await session.LoadAsync<AdminUserSnapshot>(AdminUserEventNames.StreamId(username), ct))?.State;
+
+    /// <summary>The account's permissions now: built-in roles from code, defined ones from their snapshots; always <see cref="Permissions.Self"/>.</summary>
+    internal static async Task<SignedInUser> SignedInAsync(IQuerySession session, AdminUserState user, string username, DateTimeOffset expiresAt, CancellationToken ct)
+    {
+        var defined = user.Roles.Where(r => !Roles.IsBuiltIn(r)).Select(RoleEventNames.StreamId).ToArray();
+        var snapshots = defined.Length == 0 ? [] : await session.LoadManyAsync<RoleSnapshot>(ct, defined);
+        var byName = snapshots.Where(s => s.State.Exists).ToDictionary(s => s.State.Name!, s => s.State.Permissions, StringComparer.Ordinal);
+        var permissions = user.MustChangePassword
+            ? new HashSet<string>(StringComparer.Ordinal)
+            : Roles.PermissionsOf(user.Roles, r => byName.GetValueOrDefault(r)).ToHashSet(StringComparer.Ordinal);
+        permissions.Add(Permissions.Self);
+        return new SignedInUser(username, user.Roles, expiresAt, user.StationId) { Permissions = permissions, MustChangePassword = user.MustChangePassword };
     }
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));

@@ -79,6 +79,7 @@ public static class CritterStackSetup
 
         opts.Projections.Add<CabinetSnapshotProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<AdminUserSnapshotProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<Projections.Access.RoleDefinitions.RoleSnapshotProjection>(ProjectionLifecycle.Inline);
         // Parcels (ADR-0021): the firmware's look-ups (order number or code hash within a bank) and the console's filters.
         opts.Projections.Add<ParcelSnapshotProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<ParcelSnapshot>()
@@ -100,6 +101,7 @@ public static class CritterStackSetup
         opts.Storage.ExtendedSchemaObjects.AddRange(FreeDoorTables.For(FreeDoorTables.LiveSchema));
 
         opts.Schema.For<Access.AdminSession>().Identity(s => s.Id);
+        opts.Storage.ExtendedSchemaObjects.AddRange(Access.AccessTables.All()); // login failures (ADR-0026)
 
         // Stations (ADR-0019): inline views the REST and GraphQL surfaces read, and the V1 order
         // events of the system before `is_set_tax`, read as V2 without rewriting a stored row.

@@ -18,7 +18,7 @@ internal static class StoredEventNames
     public static IEnumerable<(Type Type, string Name)> All { get; } =
         new[]
         {
-            CabinetEventNames.All, ParcelEventNames.All, PartnerEventNames.All, AdminUserEventNames.All, OperatorActionEventNames.All,
+            CabinetEventNames.All, ParcelEventNames.All, PartnerEventNames.All, AdminUserEventNames.All, Domain.Access.RoleDefinitions.RoleEventNames.All, OperatorActionEventNames.All,
             TaxRuleEventNames.All, StationOrderEventNames.All, StationReferenceEventNames.All,
         }
             .SelectMany(x => x).Select(e => (e.Type, $"{e.Name}.v{e.Version}")).ToList();

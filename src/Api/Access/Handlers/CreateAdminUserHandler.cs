@@ -8,5 +8,6 @@ namespace Cabinets.Api.Access.Handlers;
 public static class CreateAdminUserHandler
 {
     public static Task<CommandOutcome> Handle(CreateAdminUser command, IDocumentSession session, IMessageContext messages, CancellationToken ct) =>
-        AdminUserStream.DecideAsync(command, session, messages, ct);
+        AdminUserStream.DecideAsync(command,
+            async _ => command with { DefinedRoles = await AdminUserStream.DefinedAmongAsync(session, command.Roles, ct) }, session, messages, ct);
 }
