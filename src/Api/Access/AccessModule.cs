@@ -21,6 +21,7 @@ internal static class AccessModule
             Window = TimeSpan.FromMinutes(config.GetValue("Auth:Lockout:WindowMinutes", 15.0)),
             Duration = TimeSpan.FromMinutes(config.GetValue("Auth:Lockout:DurationMinutes", 15.0)),
         });
+        services.AddSingleton<GraphQL.AdminActionLog>();
         services.AddSingleton<FluentValidation.IValidator<CreateAdminUser>, CreateAdminUserValidator>();
         services.AddSingleton<FluentValidation.IValidator<DefineRole>, DefineRoleValidator>();
         services.AddAuthentication(BearerTokenAuthentication.SchemeName)

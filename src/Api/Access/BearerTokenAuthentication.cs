@@ -13,6 +13,7 @@ internal sealed class BearerTokenAuthentication(
     public const string SchemeName = "Bearer";
     public const string PermissionClaim = "permission";
     public const string StationClaim = "station";
+    public const string MustChangePasswordClaim = "must_change_password";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -25,6 +26,7 @@ internal sealed class BearerTokenAuthentication(
         claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         claims.AddRange(user.Permissions.Select(p => new Claim(PermissionClaim, p)));
         if (user.StationId is not null) claims.Add(new Claim(StationClaim, user.StationId));
+        if (user.MustChangePassword) claims.Add(new Claim(MustChangePasswordClaim, "true"));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

@@ -50,6 +50,7 @@ internal sealed class GraphQLModule
         StationSchema.Add(builder);
         Audit.AuditSchema.Add(builder);
         Lockers.Sms.SmsSchema.Add(builder);
+        Access.GraphQL.AccessSchema.Add(builder);
         return builder.Build();
     }
 }
