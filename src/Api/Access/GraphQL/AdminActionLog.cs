@@ -27,8 +27,8 @@ internal sealed record AdminActionFilter(string? Actor, DateTimeOffset? From, Da
 /// </summary>
 internal sealed class AdminActionLog(NpgsqlDataSource db)
 {
-    public const int DefaultSize = 50;
-    public const int MaxSize = 200;
+    public const int DefaultSize = PageArgs.DefaultSize;
+    public const int MaxSize = PageArgs.MaxSize;
     private const string CursorPrefix = "admin-action:";
 
     /// <summary>Stream keys are `{type}-{key}` (ADR-0014); the longest known prefix names the type.</summary>
