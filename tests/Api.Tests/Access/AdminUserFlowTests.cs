@@ -44,6 +44,12 @@ public sealed class AdminUserFlowTests(AccessFixture api) : IClassFixture<Access
 
         var after = await dora.PostGraphQLAsync(Me);
         after.Data.GetProperty("me").ValueKind.ShouldBe(JsonValueKind.Null);
+        await using (var second = await api.StartNodeAsync())
+        {
+            using var elsewhere = second.Server.CreateClient();
+            elsewhere.DefaultRequestHeaders.Authorization = dora.DefaultRequestHeaders.Authorization;
+            (await elsewhere.PostGraphQLAsync(Me)).Data.GetProperty("me").ValueKind.ShouldBe(JsonValueKind.Null);
+        }
         (await api.LoginAsync("dora", AccessFixture.Password)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await admin.PostGraphQLAsync("mutation { resetPassword(username: \"dora\", temporaryPassword: \"another long password\") { username } }"))
             .Errors.Single().Code().ShouldBe(AdminUserDecider.Errors.Disabled);
@@ -106,6 +112,7 @@ public sealed class AdminUserFlowTests(AccessFixture api) : IClassFixture<Access
         Strings(role.GetProperty("permissions")).ShouldBe(["partners.manage"]);
         role.GetProperty("builtIn").GetBoolean().ShouldBeFalse();
         (await admin.PostGraphQLAsync("mutation { assignRoles(username: \"carl\", roles: [\"partner-desk\"]) { roles } }")).Ok();
+        (await api.StreamAsync("role-partner-desk")).ShouldHaveSingleItem().UserName.ShouldBe("admin");
 
         var me = (await carl.PostGraphQLAsync(Me)).Ok().GetProperty("me");
         Strings(me.GetProperty("roles")).ShouldBe(["partner-desk"]);
@@ -179,5 +186,17 @@ public sealed class AdminUserFlowTests(AccessFixture api) : IClassFixture<Access
         page.ToString().ShouldNotContain("pbkdf2");
         using var olgaLike = await api.SignInAsync("sara");
         (await olgaLike.PostGraphQLAsync("{ adminUsers { totalCount } }")).Errors.ShouldContain(e => e.Code() == "FORBIDDEN");
+    }
+
+    [Fact]
+    public async Task a_station_user_created_over_graphql_keeps_its_station_scope()
+    {
+        using var admin = await api.AdminAsync();
+        (await admin.PostGraphQLAsync("mutation($input: CreateAdminUserInput!) { createAdminUser(input: $input) { stationId } }",
+            new { input = new { username = "stan", password = AccessFixture.Password, roles = new[] { "station" }, stationId = "T1001" } }))
+            .Ok().GetProperty("createAdminUser").GetProperty("stationId").GetString().ShouldBe("T1001");
+        api.Tick();
+        using var stan = await api.SignInAsync("stan");
+        (await stan.PostGraphQLAsync("{ me { stationId } }")).Ok().GetProperty("me").GetProperty("stationId").GetString().ShouldBe("T1001");
     }
 }
