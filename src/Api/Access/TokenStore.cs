@@ -51,6 +51,7 @@ public sealed class TokenStore(IDocumentStore store, TimeProvider clock)
         var now = clock.GetUtcNow();
         await using var session = store.LightweightSession();
         session.Store(new AdminSession { Id = Hash(token), Username = username, Roles = [.. roles], IssuedAt = now, ExpiresAt = now + Lifetime, StationId = stationId });
+        session.DeleteWhere<AdminSession>(s => s.Username == username && s.ExpiresAt <= now); // the user's dead sessions go as a new one comes
         await session.SaveChangesAsync(ct);
         return (token, now + Lifetime);
     }

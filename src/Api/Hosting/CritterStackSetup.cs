@@ -100,7 +100,7 @@ public static class CritterStackSetup
         opts.Projections.Add(new FreeDoorProjection(), ProjectionLifecycle.Async, FreeDoorProjection.ProjectionName);
         opts.Storage.ExtendedSchemaObjects.AddRange(FreeDoorTables.For(FreeDoorTables.LiveSchema));
 
-        opts.Schema.For<Access.AdminSession>().Identity(s => s.Id);
+        opts.Schema.For<Access.AdminSession>().Identity(s => s.Id).Index(s => s.Username);
         opts.Storage.ExtendedSchemaObjects.AddRange(Access.AccessTables.All()); // login failures (ADR-0026)
 
         // Stations (ADR-0019): inline views the REST and GraphQL surfaces read, and the V1 order
