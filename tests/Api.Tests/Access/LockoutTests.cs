@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Cabinets.Api.Tests.GraphQL;
 
 namespace Cabinets.Api.Tests.Access;
 
@@ -69,5 +70,17 @@ public sealed class LockoutTests(AccessFixture api) : IClassFixture<AccessFixtur
         using var http = second.Server.CreateClient();
         await ShouldBeLockedOut(await http.PostAsJsonAsync("/api/auth/login", new { username = "nina", password = AccessFixture.Password }));
         (await http.PostAsJsonAsync("/api/auth/login", new { username = "otto", password = AccessFixture.Password })).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task an_admins_password_reset_lifts_the_lock()
+    {
+        await api.CreateUserAsync("rex", "operator");
+        await FailAsync("rex", 5);
+        await ShouldBeLockedOut(await api.LoginAsync("rex", AccessFixture.Password));
+        using var admin = await api.AdminAsync();
+        (await admin.PostGraphQLAsync("mutation { resetPassword(username: \"rex\", temporaryPassword: \"one-time password 5\") { username } }")).Ok();
+        api.Tick();
+        (await api.LoginAsync("rex", "one-time password 5")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 }

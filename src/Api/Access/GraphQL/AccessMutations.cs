@@ -93,6 +93,7 @@ internal static class AccessMutations
         var username = ctx.Argument<string>("username");
         var password = CheckedPassword(ctx.Argument<string>("temporaryPassword"), "temporaryPassword");
         await SendAsync(ctx, new ResetAdminPassword(username, Hasher(ctx).Hash(password), Now(ctx)));
+        await GraphQLRequestContext.Of(ctx).Service<LoginLockout>().ClearAsync(username, ctx.CancellationToken); // the admin re-opened the account
         return (await AccessSchema.FindUserAsync(ctx, username))!;
     }
 
