@@ -8,6 +8,7 @@ using Cabinets.Api.Lockers;
 using Cabinets.Api.Lockers.Ibs;
 using Cabinets.Api.Lockers.Partners;
 using Cabinets.Api.Lockers.Sms;
+using Cabinets.Api.Observability;
 using Cabinets.Api.Operations;
 using Cabinets.Api.Stations;
 
@@ -25,6 +26,7 @@ builder.Services.AddSingleton<GraphQLModule>().AddSingleton<StartupGate>().AddHo
 var app = builder.Build();
 app.UsePlatform();
 app.MapHealth();
+app.MapMetrics();
 app.MapAuth();
 app.MapIbs();
 app.MapPartners();

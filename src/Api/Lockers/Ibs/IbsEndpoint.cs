@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Cabinets.Api.Observability;
 using Cabinets.Protocol;
 using Cabinets.Protocol.Requests;
 using Cabinets.Protocol.Responses;
@@ -8,7 +9,8 @@ namespace Cabinets.Api.Lockers.Ibs;
 /// <summary>
 /// `POST /ibs` (IBS-PROTOCOL.md §1): one frame in, one frame out, HTTP 200 whenever a frame is
 /// produced (errors travel inside it); 400 only for an empty or oversized body, 415 for a non-text
-/// body. Logs method, serial, outcome and duration, never the decrypted payload.
+/// body. Logs method, serial, outcome and duration, never the decrypted payload; counts frames by
+/// method and answer code (`cabinets_ibs_frames_total`, ADR-0027).
 /// </summary>
 internal static partial class IbsEndpoint
 {
@@ -20,7 +22,7 @@ internal static partial class IbsEndpoint
         return app;
     }
 
-    private static async Task<IResult> HandleAsync(HttpRequest http, IbsCodec codec, IbsFrameDispatcher handler, ILogger<IbsFrameDispatcher> log, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(HttpRequest http, IbsCodec codec, IbsFrameDispatcher handler, ApiMetrics metrics, ILogger<IbsFrameDispatcher> log, CancellationToken ct)
     {
         if (http.ContentType is { } type && !type.StartsWith("text/", StringComparison.OrdinalIgnoreCase))
             return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "an IBS frame is text/plain");
@@ -37,6 +39,7 @@ internal static partial class IbsEndpoint
             IbsRejected r => ((string?)null, IbsResponse.Failure(r.Error)),
             _ => throw new UnreachableException(),
         };
+        metrics.IbsFrame(decoded.Method, (int)response.Code);
         LogFrame(log, decoded.Method, serial ?? "-", (int)response.Code, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return Results.Bytes(codec.EncodeResponse(decoded.Method, response), "text/plain; charset=utf-8");
     }
