@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cabinets.Api.Commands;
+using Cabinets.Api.Observability;
 using Cabinets.Domain.Access.AdminUsers;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace Cabinets.Api.Access;
 /// </summary>
 internal static class AuthEndpoints
 {
-    public const string LoginRateLimit = "login";
+    public const string LoginRateLimit = RateLimits.LoginPolicy; // per client IP; per username below (ADR-0027)
     public const string LockedOutType = "urn:cabinets:error:auth.locked_out";
 
     // Verified against when the user does not exist, so both failures cost the same time.
@@ -32,7 +33,7 @@ internal static class AuthEndpoints
     }
 
     private static async Task<IResult> LoginAsync(LoginRequest request, IQuerySession store, TokenStore tokens, LoginLockout lockout,
-        CommandSender commands, TimeProvider clock, HttpContext http, CancellationToken ct)
+        CommandSender commands, LoginLimiter limiter, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Username) || string.IsNullOrEmpty(request.Password))
             return Results.ValidationProblem(new Dictionary<string, string[]>
@@ -42,6 +43,8 @@ internal static class AuthEndpoints
             }.Where(kv => kv.Value.Length > 0).ToDictionary(), type: "urn:cabinets:error:validation");
 
         var username = request.Username.Trim();
+        // Attempts per username first (in memory, ADR-0027), then the lockout after failures (ADR-0026).
+        if (limiter.Refusal(username) is { } tooMany) return tooMany;
         if (await lockout.LockedUntilAsync(username, ct) is { } until) return LockedOut(http, until - clock.GetUtcNow());
 
         var user = await TokenStore.LoadUserAsync(store, username, ct);

@@ -1,3 +1,4 @@
+using Cabinets.Api.Observability;
 using Marten;
 using Npgsql;
 
@@ -5,7 +6,8 @@ namespace Cabinets.Api.Health;
 
 /// <summary>
 /// `/health/live` (the process answers, with its Wolverine node id) and `/health/ready` (database reachable, and Marten's
-/// schema — events, documents, read-model tables, Wolverine's envelopes — matches the code).
+/// schema — events, documents, read-model tables, Wolverine's envelopes — matches the code, and no
+/// async projection stalled past `Health__DaemonStallSeconds`: then 503 `degraded` with the reasons; ADR-0027).
 /// </summary>
 internal static class HealthEndpoints
 {
@@ -14,13 +16,17 @@ internal static class HealthEndpoints
         // The node id is the one Wolverine's node tables and agent assignments use.
         var node = app.ServiceProvider.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>().Options.UniqueNodeId;
         app.MapGet("/health/live", () => Results.Ok(new { status = "live", node }));
-        app.MapGet("/health/ready", async (IDocumentStore store, StartupGate started, CancellationToken ct) =>
+        app.MapGet("/health/ready", async (IDocumentStore store, StartupGate started, DaemonWatch daemon, CancellationToken ct) =>
         {
             if (!started.IsOpen) return Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable);
             try
             {
                 await store.Storage.Database.AssertDatabaseMatchesConfigurationAsync(ct);
-                return Results.Ok(new { status = "ready" });
+                var verdict = await daemon.ObserveAsync(ct);
+                return verdict.Stalled
+                    ? Results.Json(new { status = "degraded", reasons = verdict.Reasons, projections = verdict.Projections },
+                        statusCode: StatusCodes.Status503ServiceUnavailable)
+                    : Results.Ok(new { status = "ready", projections = verdict.Projections });
             }
             catch (NpgsqlException)
             {

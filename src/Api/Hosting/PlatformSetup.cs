@@ -1,6 +1,5 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Cabinets.Api.Access;
+using Cabinets.Api.Observability;
 using Cabinets.Api.Operations;
 
 namespace Cabinets.Api.Hosting;
@@ -12,14 +11,8 @@ internal static class PlatformSetup
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
-        var loginPermits = builder.Configuration.GetValue("Auth:LoginPermitsPerMinute", 10);
-        builder.Services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(AuthEndpoints.LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = loginPermits, Window = TimeSpan.FromMinutes(1) }));
-        });
+        builder.Services.AddRateLimits(RateLimitSettings.From(builder.Configuration));
+        builder.AddObservability();
         return builder;
     }
 
@@ -29,6 +22,7 @@ internal static class PlatformSetup
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        app.UseCorrelation(); // first, so that every line of the request, errors included, carries the id
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -1,3 +1,4 @@
+using Cabinets.Api.Observability;
 using Cabinets.Projections.Lockers.FreeDoors;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
@@ -17,10 +18,12 @@ internal static class PartnerEndpoints
     {
         var partners = app.MapGroup("/api/partners")
             .AddEndpointFilter<PartnerSignatureFilter>()
+            .RequireRateLimiting(RateLimits.PartnerPolicy)
             .WithGroupName(DocumentName)
             .WithTags("Partners")
             .ProducesProblem(StatusCodes.Status401Unauthorized, PartnerProblems.ContentType)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge, PartnerProblems.ContentType);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge, PartnerProblems.ContentType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests, PartnerProblems.ContentType);
 
         partners.MapGet("/addresses", Addresses)
             .WithName("partnerAddresses")

@@ -27,11 +27,12 @@ internal static class PartnerProblems
     public static readonly Kind NoFreeDoor = new("no-free-door", 409, "No free door");
     public static readonly Kind AlreadyBooked = new("already-booked", 409, "Order already booked");
     public static readonly Kind ParcelNotFound = new("parcel-not-found", 404, "No such parcel");
+    public static readonly Kind RateLimited = new("rate-limited", 429, "Too many requests"); // ADR-0027, with Retry-After
 
     public static IReadOnlyList<Kind> All { get; } =
     [
         HeadersInvalid, TimestampStale, PartnerUnknown, SignatureInvalid, NonceReplayed, BodyTooLarge, ValidationFailed,
-        IdempotencyKeyReused, IdempotencyKeyInFlight, NoFreeDoor, AlreadyBooked, ParcelNotFound,
+        IdempotencyKeyReused, IdempotencyKeyInFlight, NoFreeDoor, AlreadyBooked, ParcelNotFound, RateLimited,
     ];
 
     /// <summary>A problem answer; <paramref name="extra"/> adds members such as `errors` or `recordNumber`.</summary>
