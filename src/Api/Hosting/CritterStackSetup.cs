@@ -32,7 +32,8 @@ public static class CritterStackSetup
     {
         var connectionString = await DatabaseSetup.ResolveConnectionStringAsync(builder);
         var dataSourceConnectionString = DataSourceConnectionString(connectionString);
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(dataSourceConnectionString));
+        // Named, so that Npgsql's pool metrics are labelled "eventstore", not with the connection string (ADR-0027).
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(dataSourceConnectionString) { Name = "eventstore" }.Build());
 
         builder.Services.AddMarten(ConfigureMarten)
             .UseNpgsqlDataSource()

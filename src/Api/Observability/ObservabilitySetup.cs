@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using Cabinets.Api.Operations;
 using Microsoft.Extensions.Logging.Console;
@@ -36,7 +37,9 @@ public static class ObservabilitySetup
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddPrometheusExporter());
+                // Each scrape collects afresh (the exporter's default keeps an answer for 300 ms).
+                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
+        builder.Services.ConfigureOpenTelemetryMeterProvider((sp, m) => m.AddView(OwnMetersOnly(sp.GetRequiredService<IMeterFactory>())));
         // Off unless a collector is named: no listener, no sampling cost (ADR-0027).
         if (OtlpEndpoint(config) is { } endpoint)
             otel.WithTracing(t => t
@@ -60,6 +63,15 @@ public static class ObservabilitySetup
         });
         return builder;
     }
+
+    /// <summary>
+    /// OpenTelemetry listens to meters by name, process-wide: a second host in the process (a
+    /// test's second node) would feed this one's series, and when that host stops, its meter's end
+    /// takes the shared series down with it. Meters made by another host's factory are dropped here;
+    /// process-wide meters (Npgsql, the runtime) have no scope and stay.
+    /// </summary>
+    private static Func<Instrument, MetricStreamConfiguration?> OwnMetersOnly(IMeterFactory own) => instrument =>
+        instrument.Meter.Scope is null || ReferenceEquals(instrument.Meter.Scope, own) ? null : MetricStreamConfiguration.Drop;
 
     /// <summary>`Otel__Endpoint`, else the standard `OTEL_EXPORTER_OTLP_ENDPOINT`; null (tracing off) when neither is set.</summary>
     public static Uri? OtlpEndpoint(IConfiguration config) =>
