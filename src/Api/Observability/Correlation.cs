@@ -27,7 +27,25 @@ public static class Correlation
                 http.Response.Headers[Header] = id;
                 return Task.CompletedTask;
             });
-            using (log.BeginScope(new Dictionary<string, object?> { [ScopeKey] = id })) await next(http);
+            using (log.BeginScope(new Scope(id))) await next(http);
         });
+    }
+
+    /// <summary>The scope's one property, which the JSON formatter writes as `{"Message":"CorrelationId:…","CorrelationId":"…"}`.</summary>
+    private sealed class Scope(string id) : IReadOnlyList<KeyValuePair<string, object?>>
+    {
+        public int Count => 1;
+
+        public KeyValuePair<string, object?> this[int index] =>
+            index == 0 ? new(ScopeKey, id) : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
+        {
+            yield return this[0];
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public override string ToString() => $"{ScopeKey}:{id}";
     }
 }

@@ -20,6 +20,9 @@ public static class ObservabilitySetup
     /// <summary>Wolverine's and Npgsql's own sources and meters (both name them after themselves).</summary>
     public static readonly string[] Sources = ["Wolverine", "Npgsql"];
 
+    /// <summary>Wolverine's meter is named after the service (`opts.ServiceName` in CritterStackSetup).</summary>
+    public const string WolverineMeter = "Wolverine:cabinets";
+
     public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
     {
         var config = builder.Configuration;
@@ -34,6 +37,7 @@ public static class ObservabilitySetup
             .WithMetrics(m => m
                 .AddMeter(ApiMetrics.MeterName)
                 .AddMeter(Sources)
+                .AddMeter(WolverineMeter)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()

@@ -98,6 +98,8 @@ public sealed class JsonLogTests(JsonLogFixture api) : IClassFixture<JsonLogFixt
         var id = response.Headers.GetValues(Correlation.Header).Single();
         var lines = api.LinesOf(id);
         lines.ShouldContain(l => l.GetProperty("Message").GetString()!.StartsWith("IBS insert_single_status from IBSJ0000001", StringComparison.Ordinal));
+        lines[0].GetProperty("Scopes").EnumerateArray().ShouldContain(s => s.ValueKind == JsonValueKind.Object
+            && s.GetProperty("Message").GetString() == "CorrelationId:" + id);
         // Lines from the endpoint and from the pipeline below it (Wolverine, Marten, Npgsql) share the id.
         lines.Select(l => l.GetProperty("Category").GetString()).Distinct().Count().ShouldBeGreaterThan(1);
         api.Lines.Select(l => JsonDocument.Parse(l).RootElement)
