@@ -2,7 +2,10 @@ using System.Net;
 using System.Text.Json;
 using Cabinets.Api.Tests.Lockers.Parcels;
 using Cabinets.Domain.Lockers.Cabinets;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Wolverine.Runtime;
+using Wolverine.Runtime.Agents;
 
 namespace Cabinets.Api.Tests.Observability;
 
@@ -72,6 +75,55 @@ public sealed class ReadinessTests(StallFixture api) : IClassFixture<StallFixtur
         (status, body) = await api.ReadyAsync();
         status.ShouldBe(HttpStatusCode.OK);
         StallFixture.Projection(body, "free_doors").GetProperty("lagEvents").GetInt64().ShouldBe(0);
+    }
+}
+
+/// <summary>A projection whose agent an operator paused through Wolverine: STOPPED, and unready past the threshold.</summary>
+public sealed class StoppedProjectionTests(StallFixture api) : IClassFixture<StallFixture>
+{
+    [Fact]
+    public async Task ready_turns_503_degraded_while_a_projection_stays_stopped_and_recovers_when_it_runs_again()
+    {
+        await api.InstallAsync("IBSH0000004", ParcelFixture.SiteAt("园区H4"), "0,1,32");
+        var agents = api.Services.GetRequiredService<IWolverineRuntime>().Agents;
+        var freeDoors = await RunningAgentAsync(agents, "/free_doors/");
+        var pause = new AgentRestrictions();
+        pause.PauseAgent(freeDoors);
+        await agents.ApplyRestrictionsAsync(pause, CancellationToken.None);
+
+        var (status, body) = await api.ReadyAsync();
+        for (var look = 0; look < 200 && status == HttpStatusCode.OK; look++)
+        {
+            api.Clock.Advance(TimeSpan.FromSeconds(31));
+            (status, body) = await api.ReadyAsync();
+        }
+
+        status.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        body.GetProperty("status").GetString().ShouldBe("degraded");
+        StallFixture.Projection(body, "free_doors").GetProperty("state").GetString().ShouldBe("STOPPED");
+        body.GetProperty("reasons").EnumerateArray().Select(r => r.GetString())
+            .ShouldContain(r => r!.StartsWith("projection free_doors is STOPPED", StringComparison.Ordinal));
+
+        var resume = new AgentRestrictions([new AgentRestriction(Guid.NewGuid(), freeDoors, AgentRestrictionType.None, 0)]);
+        await agents.ApplyRestrictionsAsync(resume, CancellationToken.None);
+        await RunningAgentAsync(agents, "/free_doors/");
+        for (var look = 0; look < 200 && status != HttpStatusCode.OK; look++)
+        {
+            await Task.Delay(50); // the node records its assignment shortly after the agent starts
+            (status, _) = await api.ReadyAsync();
+        }
+        status.ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>The agent's URI once this node runs it (the leader assigns agents shortly after start).</summary>
+    private static async Task<Uri> RunningAgentAsync(IAgentRuntime agents, string part)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            if (agents.AllRunningAgentUris().FirstOrDefault(u => u.ToString().Contains(part, StringComparison.Ordinal)) is { } uri) return uri;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"no agent {part} runs on this node");
     }
 }
 
