@@ -90,8 +90,6 @@ public static class ObservabilitySetup
     public static WebApplication MapMetrics(this WebApplication app)
     {
         var allowRemote = app.Configuration.GetValue("Metrics:AllowRemote", false);
-        OperationsGauges.Register(app.Services.GetRequiredService<ApiMetrics>(), app.Services.GetRequiredService<DaemonWatch>(),
-            app.Services.GetRequiredService<OperationsSampler>());
         app.MapPrometheusScrapingEndpoint(MetricsPath, meterProvider: null, configureBranchedPipeline: branch => branch.Use(async (http, next) =>
         {
             if (allowRemote || IsLocal(http.Connection)) await next(http);

@@ -9,9 +9,19 @@ namespace Cabinets.Api.Observability;
 /// Wolverine's durable envelopes, for the observable gauges: a scrape reads the last look and never
 /// waits on the database (ADR-0027).
 /// </summary>
-public sealed partial class OperationsSampler(DaemonWatch watch, IWolverineRuntime runtime, DaemonWatchSettings settings, ILogger<OperationsSampler> log)
-    : BackgroundService
+public sealed partial class OperationsSampler : BackgroundService
 {
+    private readonly DaemonWatch watch;
+    private readonly IWolverineRuntime runtime;
+    private readonly DaemonWatchSettings settings;
+    private readonly ILogger<OperationsSampler> log;
+
+    public OperationsSampler(DaemonWatch watch, IWolverineRuntime runtime, DaemonWatchSettings settings, ApiMetrics metrics, ILogger<OperationsSampler> log)
+    {
+        (this.watch, this.runtime, this.settings, this.log) = (watch, runtime, settings, log);
+        OperationsGauges.Register(metrics, watch, this);
+    }
+
     /// <summary>The envelope counts of the last look (incoming, outgoing, scheduled, dead letters), or null before it.</summary>
     public PersistedCounts? Envelopes { get; private set; }
 

@@ -2,6 +2,9 @@ using System.Net;
 using System.Text.Json;
 using Cabinets.Api.Tests.Lockers.Parcels;
 using Cabinets.Domain.Lockers.Cabinets;
+using Cabinets.Api.Operations;
+using JasperFx.Events.Projections;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Wolverine.Runtime;
@@ -39,6 +42,14 @@ public sealed class SoloStallFixture : StallFixture
 /// <summary>`/health/ready` fails, visibly, when the async daemon is stalled (issue 13 §3; ADR-0027).</summary>
 public sealed class ReadinessTests(StallFixture api) : IClassFixture<StallFixture>
 {
+    [Fact]
+    public void the_watch_covers_every_async_projection_of_the_store()
+    {
+        var options = (StoreOptions)api.Services.GetRequiredService<IDocumentStore>().Options;
+        var registered = options.Projections.All.Where(p => p.Lifecycle == ProjectionLifecycle.Async).Select(p => p.Name).ToList();
+        ProjectionStatuses.AsyncProjections.ShouldBe(registered, ignoreOrder: true);
+    }
+
     [Fact]
     public async Task ready_turns_503_degraded_while_a_projection_is_held_behind_past_the_threshold_and_recovers_after()
     {
