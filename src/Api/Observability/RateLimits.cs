@@ -5,10 +5,15 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Cabinets.Api.Observability;
 
-/// <summary>A fixed window: this many requests per window and partition.</summary>
+/// <summary>A fixed window: this many requests per window and partition; a limit of 0 or less turns it off.</summary>
 public sealed record RateLimit(int PermitLimit, TimeSpan Window)
 {
-    internal FixedWindowRateLimiterOptions Options() => new() { PermitLimit = PermitLimit, Window = Window, QueueLimit = 0, AutoReplenishment = true };
+    public RateLimitPartition<string> Partition(string key) => PermitLimit <= 0
+        ? RateLimitPartition.GetNoLimiter(key)
+        : RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = PermitLimit, Window = Window, QueueLimit = 0, AutoReplenishment = true,
+        });
 
     /// <summary>`RateLimits:{name}:PermitLimit` and `…:WindowSeconds` over the defaults.</summary>
     public static RateLimit From(IConfiguration config, string name, int permits, double windowSeconds) => new(
@@ -45,10 +50,10 @@ public static class RateLimits
         .AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(PartnerPolicy, http => RateLimitPartition.GetFixedWindowLimiter(PartnerKey(http), _ => limits.Partner.Options()));
-            options.AddPolicy(LoginPolicy, http => RateLimitPartition.GetFixedWindowLimiter(ClientIp(http), _ => limits.LoginIp.Options()));
-            options.AddPolicy(AppPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.User.Identity is { IsAuthenticated: true, Name: { } name } ? "user:" + name : ClientIp(http), _ => limits.App.Options()));
+            options.AddPolicy(PartnerPolicy, http => limits.Partner.Partition(PartnerKey(http)));
+            options.AddPolicy(LoginPolicy, http => limits.LoginIp.Partition(ClientIp(http)));
+            options.AddPolicy(AppPolicy, http => limits.App.Partition(
+                http.User.Identity is { IsAuthenticated: true, Name: { } name } ? "user:" + name : ClientIp(http)));
             options.OnRejected = (context, ct) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : (TimeSpan?)null;
@@ -92,8 +97,7 @@ public static class RateLimits
 /// <summary>Sign-in attempts per username (case-insensitive), whatever the IP: a spread-out guessing attack on one account.</summary>
 public sealed class LoginLimiter(RateLimitSettings limits) : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(
-        user => RateLimitPartition.GetFixedWindowLimiter(user, _ => limits.LoginUser.Options()));
+    private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(limits.LoginUser.Partition);
 
     /// <summary>Null when the attempt may go on; otherwise the 429 to answer.</summary>
     public IResult? Refusal(string username)

@@ -83,6 +83,15 @@ public sealed class RateLimitTests(RateLimitFixture api) : IClassFixture<RateLim
     }
 
     [Fact]
+    public void a_limit_of_zero_turns_the_limit_off()
+    {
+        using var off = System.Threading.RateLimiting.PartitionedRateLimiter.Create<string, string>(new RateLimit(0, TimeSpan.FromMinutes(1)).Partition);
+        Enumerable.Range(0, 1000).ShouldAllBe(_ => off.AttemptAcquire("someone", 1).IsAcquired);
+        using var on = System.Threading.RateLimiting.PartitionedRateLimiter.Create<string, string>(new RateLimit(3, TimeSpan.FromHours(1)).Partition);
+        Enumerable.Range(0, 5).Count(_ => on.AttemptAcquire("someone", 1).IsAcquired).ShouldBe(3);
+    }
+
+    [Fact]
     public void the_defaults_are_generous()
     {
         var defaults = RateLimitSettings.From(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
