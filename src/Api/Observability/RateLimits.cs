@@ -21,13 +21,15 @@ public sealed record RateLimit(int PermitLimit, TimeSpan Window)
         TimeSpan.FromSeconds(config.GetValue($"RateLimits:{name}:WindowSeconds", windowSeconds)));
 }
 
-/// <summary>The limits of each surface (ADR-0027); defaults are far above what one honest client sends.</summary>
+/// <summary>The limits of each surface (ADR-0027); defaults are above what one honest client sends.</summary>
 public sealed record RateLimitSettings(RateLimit Partner, RateLimit LoginIp, RateLimit LoginUser, RateLimit App)
 {
     public static RateLimitSettings From(IConfiguration config) => new(
         RateLimit.From(config, "Partner", 1200, 60),
-        RateLimit.From(config, "LoginIp", 100, 60),
-        RateLimit.From(config, "LoginUser", 30, 60),
+        // ADR-0026 named the per-IP login limit `Auth:LoginPermitsPerMinute` (default 10); it stays the fallback.
+        RateLimit.From(config, "LoginIp", config.GetValue("Auth:LoginPermitsPerMinute", 10), 60),
+        // Counts every attempt, successful ones too, across IPs; the lockout (ADR-0026) counts failures.
+        RateLimit.From(config, "LoginUser", 120, 60),
         RateLimit.From(config, "App", 600, 60));
 }
 

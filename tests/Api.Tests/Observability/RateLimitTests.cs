@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Alba;
+using Microsoft.Extensions.Configuration;
 using Cabinets.Api.Observability;
 
 namespace Cabinets.Api.Tests.Observability;
@@ -83,6 +84,18 @@ public sealed class RateLimitTests(RateLimitFixture api) : IClassFixture<RateLim
     }
 
     [Fact]
+    public void the_per_ip_login_limit_still_reads_its_first_name()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Auth:LoginPermitsPerMinute"] = "40",
+        }).Build();
+        RateLimitSettings.From(config).LoginIp.PermitLimit.ShouldBe(40);
+        config["RateLimits:LoginIp:PermitLimit"] = "50";
+        RateLimitSettings.From(config).LoginIp.PermitLimit.ShouldBe(50);
+    }
+
+    [Fact]
     public void a_limit_of_zero_turns_the_limit_off()
     {
         using var off = System.Threading.RateLimiting.PartitionedRateLimiter.Create<string, string>(new RateLimit(0, TimeSpan.FromMinutes(1)).Partition);
@@ -94,10 +107,10 @@ public sealed class RateLimitTests(RateLimitFixture api) : IClassFixture<RateLim
     [Fact]
     public void the_defaults_are_generous()
     {
-        var defaults = RateLimitSettings.From(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        var defaults = RateLimitSettings.From(new ConfigurationBuilder().Build());
         defaults.Partner.ShouldBe(new RateLimit(1200, TimeSpan.FromMinutes(1)));
-        defaults.LoginIp.ShouldBe(new RateLimit(100, TimeSpan.FromMinutes(1)));
-        defaults.LoginUser.ShouldBe(new RateLimit(30, TimeSpan.FromMinutes(1)));
+        defaults.LoginIp.ShouldBe(new RateLimit(10, TimeSpan.FromMinutes(1)));
+        defaults.LoginUser.ShouldBe(new RateLimit(120, TimeSpan.FromMinutes(1)));
         defaults.App.ShouldBe(new RateLimit(600, TimeSpan.FromMinutes(1)));
     }
 }
