@@ -46,7 +46,9 @@ public sealed class PersonalDataVault(NpgsqlDataSource db, byte[]? configuredHas
             select key from made union all select key from personal_data.hash_key where id = 1 limit 1
             """);
         cmd.Parameters.Add(new NpgsqlParameter { Value = RandomNumberGenerator.GetBytes(32) });
-        return hashKey = (byte[])(await cmd.ExecuteScalarAsync(ct))!;
+        // A racing first use: the other insert commits while ours waits, and this statement's snapshot
+        // cannot see it; the second run of the statement does.
+        return hashKey = (byte[])(await cmd.ExecuteScalarAsync(ct) ?? await cmd.ExecuteScalarAsync(ct))!;
     }
 
     /// <summary>Encrypts <paramref name="value"/> with the key of the person <paramref name="identifier"/> stands for (made on first use).</summary>
@@ -119,6 +121,7 @@ public sealed class PersonalDataVault(NpgsqlDataSource db, byte[]? configuredHas
             : "select key from personal_data.keys where subject = $1");
         cmd.Parameters.Add(new NpgsqlParameter { Value = subject });
         if (create) cmd.Parameters.Add(new NpgsqlParameter { Value = RandomNumberGenerator.GetBytes(32) });
-        return await cmd.ExecuteScalarAsync(ct) as byte[];
+        // A racing first use of a person's key: see HashKeyAsync.
+        return (await cmd.ExecuteScalarAsync(ct) ?? (create ? await cmd.ExecuteScalarAsync(ct) : null)) as byte[];
     }
 }

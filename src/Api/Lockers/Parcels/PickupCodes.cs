@@ -26,6 +26,8 @@ public sealed class PickupCodes(NpgsqlDataSource db, byte[]? configuredKey)
             select key from made union all select key from lockers.server_keys where name = 'pickup_code' limit 1
             """);
         cmd.Parameters.Add(new NpgsqlParameter { Value = RandomNumberGenerator.GetBytes(32) });
-        return key = (byte[])(await cmd.ExecuteScalarAsync(ct))!;
+        // A racing first use: the other insert commits while ours waits, and this statement's snapshot
+        // cannot see it; the second run of the statement does.
+        return key = (byte[])(await cmd.ExecuteScalarAsync(ct) ?? await cmd.ExecuteScalarAsync(ct))!;
     }
 }

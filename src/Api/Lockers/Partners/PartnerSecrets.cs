@@ -65,7 +65,9 @@ public sealed class PartnerSecrets(NpgsqlDataSource db, byte[]? configuredKey)
             select key from made union all select key from partners.secret_key where id = 1 limit 1
             """);
         cmd.Parameters.Add(new NpgsqlParameter { Value = RandomNumberGenerator.GetBytes(32) });
-        var derived = Derive((byte[])(await cmd.ExecuteScalarAsync(ct))!);
+        // A racing first use: the other insert commits while ours waits, and this statement's snapshot
+        // cannot see it; the second run of the statement does.
+        var derived = Derive((byte[])(await cmd.ExecuteScalarAsync(ct) ?? await cmd.ExecuteScalarAsync(ct))!);
         keys = derived;
         return derived;
     }
