@@ -1,6 +1,8 @@
 using Cabinets.Api.Access;
 using Cabinets.Api.Audit;
+using Cabinets.Api.Audit.Export;
 using Cabinets.Api.Bench;
+using Cabinets.Api.Cli;
 using Cabinets.Api.GraphQL;
 using Cabinets.Api.Health;
 using Cabinets.Api.Hosting;
@@ -13,7 +15,7 @@ using Cabinets.Api.Operations;
 using Cabinets.Api.Stations;
 
 var builder = WebApplication.CreateBuilder(args);
-if (AdminCli.IsInvoked(args)) builder.WebHost.UseUrls("http://127.0.0.1:0"); // the CLI serves nothing
+if (CliHost.IsInvoked(args)) CliHost.Configure(builder); // the CLI serves nothing
 else if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://127.0.0.1:5080"); // API-CONTRACT.md, Running
 await builder.AddCritterStackAsync();
@@ -21,7 +23,9 @@ builder.AddPlatform();
 builder.Services.AddAccess(builder.Configuration).AddLockers(builder.Configuration).AddPartners(builder.Configuration).AddOperations().AddStations(builder.Configuration);
 builder.Services.AddSms(builder.Configuration, builder.Environment);
 builder.Services.AddAudit();
-builder.Services.AddSingleton<GraphQLModule>().AddSingleton<StartupGate>().AddHostedService<AdminBootstrap>();
+builder.Services.AddAuditExport();
+builder.Services.AddSingleton<GraphQLModule>().AddSingleton<StartupGate>();
+if (!CliHost.IsInvoked(args)) builder.Services.AddHostedService<AdminBootstrap>(); // an import needs an empty store
 
 var app = builder.Build();
 app.UsePlatform();
@@ -32,12 +36,9 @@ app.MapIbs();
 app.MapPartners();
 app.MapGraphQL();
 app.MapStations();
+app.MapAuditExport();
 app.MapBenchBaseline(app.Configuration);
-if (AdminCli.IsInvoked(args))
-{
-    await app.StartAsync(); // Marten applies its schema, Wolverine starts, then the CLI sends its command
-    return await AdminCli.RunAsync(app, args);
-}
+if (CliHost.IsInvoked(args)) return await CliHost.RunAsync(app, args); // Marten applies its schema, Wolverine starts, then the verb runs
 await app.RunAsync();
 return 0;
 
