@@ -49,6 +49,37 @@ internal sealed class BenchData : IAsyncDisposable
         return new BenchData(dataDir, pg, store, db);
     }
 
+    private readonly List<IAsyncDisposable> _owned = [];
+
+    /// <summary>Another database on the same server with our schema and no events: an import's target.</summary>
+    public async Task<(NpgsqlDataSource Db, DocumentStore Store)> EmptyStoreAsync(string name, CancellationToken ct)
+    {
+        await using (var conn = new NpgsqlConnection(_pg.ConnectionString()))
+        {
+            await conn.OpenAsync(ct);
+            await using var create = new NpgsqlCommand($"create database {name}", conn);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+        var db = NpgsqlDataSource.Create(CritterStackSetup.DataSourceConnectionString(_pg.ConnectionString(name)));
+        var opts = new StoreOptions();
+        opts.Connection(db);
+        CritterStackSetup.ConfigureMarten(opts);
+        var store = new DocumentStore(opts);
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        _owned.Add(db);
+        _owned.Add(new DisposeStore(store));
+        return (db, store);
+    }
+
+    private sealed class DisposeStore(DocumentStore store) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            store.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+
     public async Task LoadAsync(int total, CancellationToken ct)
     {
         var serializer = _store.Options.Serializer();
@@ -139,6 +170,7 @@ internal sealed class BenchData : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        for (var i = _owned.Count - 1; i >= 0; i--) await _owned[i].DisposeAsync();
         _store.Dispose();
         await Db.DisposeAsync();
         NpgsqlConnection.ClearAllPools();

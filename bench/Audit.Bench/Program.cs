@@ -74,6 +74,27 @@ await using (var data = await BenchData.StartAsync(cts.Token))
             return file.Length;
         }));
     }
+    Progress("import of the NDJSON export into an empty store (EventImporter: COPY, manifest check, insert, inline rebuilds)");
+    var ndjson = Path.Combine(dir, "export.ndjson");
+    await using (var file = File.Create(ndjson))
+    {
+        var manifest = await exporter.WriteAsync(filter, await exporter.ResolveAsync(filter, cts.Token), file, null, cts.Token);
+        await File.WriteAllTextAsync(ExportManifest.PathFor(ndjson), System.Text.Json.JsonSerializer.Serialize(manifest, ExportManifest.Json), cts.Token);
+    }
+    var (importDb, importStore) = await data.EmptyStoreAsync("audit_bench_import", cts.Token);
+    var importer = new EventImporter(importDb, importStore);
+    var stage = "";
+    var stages = Stopwatch.StartNew();
+    rows.Add(await Measure.RunAsync("import NDJSON into an empty store (all stages)", events, async () =>
+    {
+        var result = await importer.ImportAsync(ndjson, null, new Reporter(p =>
+        {
+            if (p.Stage == stage) return;
+            Progress($"  import: {stage} done after {stages.Elapsed.TotalSeconds:0.0} s; now {p.Stage}");
+            stage = p.Stage;
+        }), cts.Token);
+        return result.Events == events ? 0 : throw new InvalidOperationException($"imported {result.Events}");
+    }));
     Progress("count(*) for the CLI's progress bar");
     rows.Add(await Measure.RunAsync("CLI's count(*) before an export", events, async () =>
     {
@@ -89,3 +110,8 @@ Console.WriteLine($"process peak working set over the whole run (load included):
 Console.WriteLine();
 Measure.Print(rows, Console.Out);
 NpgsqlConnection.ClearAllPools();
+
+internal sealed class Reporter(Action<ImportProgress> report) : IProgress<ImportProgress>
+{
+    public void Report(ImportProgress value) => report(value);
+}
