@@ -39,7 +39,8 @@ public sealed class EventExporter(NpgsqlDataSource db, TimeProvider clock)
         var newest = r.GetInt64(0);
         var safe = r.IsDBNull(1) ? newest : Math.Min(newest, r.GetInt64(1));
         var after = Math.Max(0, (filter.FromSeq ?? 1) - 1);
-        return new ExportRange(after, filter.ToSeq ?? safe, newest);
+        // An explicit bound may pass the newest event; chunks stop there rather than walk empty positions.
+        return new ExportRange(after, Math.Min(filter.ToSeq ?? safe, newest), newest);
     }
 
     /// <summary>How many events the export will write (for a progress bar's total).</summary>

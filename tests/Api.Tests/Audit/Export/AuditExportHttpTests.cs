@@ -67,6 +67,10 @@ public sealed class AuditExportHttpTests(AuditFixture api) : IClassFixture<Audit
         window.Select(Seq).ShouldBe(all.Where(e => e.GetProperty("timestamp").GetDateTimeOffset() >= start && e.GetProperty("timestamp").GetDateTimeOffset() < end).Select(Seq));
         window.ShouldNotBeEmpty();
 
+        var newest = await MaxSeqAsync();
+        var beyond = await EventsAsync(admin, $"fromSeq={from}&toSeq={long.MaxValue}"); // stops at the newest event, past the high-water mark
+        beyond.Select(Seq).Take(all.Count - 2).ShouldBe(all.Skip(2).Select(Seq));
+        Seq(beyond[^1]).ShouldBe(newest);
         (await admin.GetAsync("/api/audit/export?fromSeq=abc")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
