@@ -84,6 +84,23 @@ public sealed class AuditImportTests(AuditFixture api) : IClassFixture<AuditFixt
         (await CountAsync(target.ConnectionString)).ShouldBe(lines.Length);
     }
 
+    [Fact]
+    public async Task an_http_download_imports_as_it_is_its_last_line_being_the_manifest()
+    {
+        await api.SeededAsync();
+        using var admin = await api.AdminAsync();
+        var file = Path.Combine(_dir, "download.ndjson.gz");
+        await File.WriteAllBytesAsync(file, await admin.GetByteArrayAsync("/api/audit/export?streamType=parcel&gzip=true"));
+        await using var target = await api.EmptyStoreAsync();
+
+        var import = await api.CliAsync(target.Host, "audit", "import", "--in", file);
+
+        import.Code.ShouldBe(0, import.Err);
+        var summary = System.Text.Json.JsonDocument.Parse(import.Out).RootElement;
+        summary.GetProperty("events").GetInt64().ShouldBeGreaterThan(0);
+        (await CountAsync(target.ConnectionString)).ShouldBe(summary.GetProperty("events").GetInt64());
+    }
+
     private static async Task<long> CountAsync(string connectionString)
     {
         await using var db = NpgsqlDataSource.Create(connectionString);
