@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -131,6 +132,30 @@ internal sealed class FreeDoorCountBenchmark(BenchServer server, BenchSettings s
             })).ToArray();
             rows.Add(new Row("(c) GraphQL freeDoorCount(province, city), POST /graphql", await TimedAsync(rng =>
                 GraphQLAsync(http, token, bodies[rng.Next(bodies.Length)], graphql, ct), ct), graphql.Describe(), Cpu: _cpu));
+
+            progress("free doors: (c) GraphQL freeDoorCount(province, city) in-process, the executor without HTTP");
+            var module = api.Services.GetRequiredService<Cabinets.Api.GraphQL.GraphQLModule>();
+            var admin = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+                Cabinets.Domain.Access.Roles.PermissionsOf([Cabinets.Domain.Access.Roles.Admin])
+                    .Select(p => new System.Security.Claims.Claim(Cabinets.Api.Access.BearerTokenAuthentication.PermissionClaim, p))
+                    .Append(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, "admin")), "bench"));
+            var executed = new Counts();
+            var variables = cities.Select(c => JsonSerializer.SerializeToElement(new { p = c.Province, c = c.City })).ToArray();
+            rows.Add(new Row("(c) GraphQL freeDoorCount(province, city), executor in-process", await TimedAsync(async rng =>
+            {
+                var context = new Cabinets.Api.GraphQL.GraphQLRequestContext(admin, api.Services, "bench");
+                var result = await module.ExecutorFor(context).ExecuteAsync(new Cabinets.GraphQL.Execution.ExecutionRequest
+                {
+                    Query = "query($p: String, $c: String) { freeDoorCount(province: $p, city: $c) }",
+                    VariablesJson = variables[rng.Next(variables.Length)],
+                    Context = context,
+                    CancellationToken = ct,
+                }, ct);
+                using var answer = JsonDocument.Parse(result.ToJson());
+                if (answer.RootElement.TryGetProperty("errors", out _)) return 0;
+                executed.Add(answer.RootElement.GetProperty("data").GetProperty("freeDoorCount").GetInt32());
+                return 1;
+            }, ct), executed.Describe(), Cpu: _cpu));
 
             progress("free doors: (d) IBS count_locker_num by city over HTTP");
             var codec = new IbsCodec();
