@@ -76,8 +76,15 @@ public sealed class PersonalDataVault(NpgsqlDataSource db, byte[]? configuredHas
         using (var aes = new AesGcm(key, 16))
             aes.Encrypt(nonce, plain, sealedBytes.AsSpan(12, plain.Length), sealedBytes.AsSpan(12 + plain.Length), Encoding.UTF8.GetBytes(subject));
         nonce.CopyTo(sealedBytes, 0);
-        return $"{Prefix}{subject}:{Convert.ToBase64String(sealedBytes)}";
+        return $"{Prefix}{subject}.{KeyIdOf(key)}:{Convert.ToBase64String(sealedBytes)}";
     }
+
+    /// <summary>
+    /// Which of a person's keys sealed a value: the first 8 hex digits of SHA-256 of the key (in SQL
+    /// `left(encode(sha256(key), 'hex'), 8)`). A person erased and then seen again gets a new key;
+    /// values sealed with the old one name the old id and stay "erased" (ADR-0025).
+    /// </summary>
+    public static string KeyIdOf(byte[] key) => Convert.ToHexStringLower(SHA256.HashData(key))[..8];
 
     /// <summary>
     /// Encrypts <paramref name="value"/> for a person known only by their <paramref name="subject"/>
@@ -94,11 +101,22 @@ public sealed class PersonalDataVault(NpgsqlDataSource db, byte[]? configuredHas
     {
         if (value is null || !value.StartsWith(Prefix, StringComparison.Ordinal)) return value;
         var parts = value[Prefix.Length..].Split(':', 2);
-        if (await KeyAsync(parts[0], create: false, ct) is not { } key) return Erased;
+        // `{subject}.{key id}` since key ids were added; a value without one is read with the person's only key.
+        var owner = parts[0].Split('.', 2);
+        var subject = owner[0];
+        if (await KeyAsync(subject, create: false, ct) is not { } key) return Erased;
+        if (owner.Length == 2 && owner[1] != KeyIdOf(key)) return Erased; // sealed with a key erased since
         var sealedBytes = Convert.FromBase64String(parts[1]);
         var plain = new byte[sealedBytes.Length - 28];
         using var aes = new AesGcm(key, 16);
-        aes.Decrypt(sealedBytes.AsSpan(0, 12), sealedBytes.AsSpan(12, plain.Length), sealedBytes.AsSpan(12 + plain.Length), plain, Encoding.UTF8.GetBytes(parts[0]));
+        try
+        {
+            aes.Decrypt(sealedBytes.AsSpan(0, 12), sealedBytes.AsSpan(12, plain.Length), sealedBytes.AsSpan(12 + plain.Length), plain, Encoding.UTF8.GetBytes(subject));
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            return Erased; // an id-less value of a person erased and seen again: its key is gone
+        }
         return Encoding.UTF8.GetString(plain);
     }
 

@@ -17,6 +17,13 @@ public sealed class ReplayCompareTests(ParcelFixture api) : IClassFixture<Parcel
         (await api.Firmware().SendAsync("recieve_verify_num", new { verify_num = "202020", series_num = serial, order_num = order, single_code = "1" })).Code.ShouldBe(0);
         (await api.Firmware().SendAsync("single_exception", new { series_number = serial, name = "3", single_status = 3, use_status = 3 })).Code.ShouldBe(0);
         await api.CaughtUpAsync();
+        // a fault and a later occupancy of one door, projected live in two batches and replayed in one:
+        // the row's updated_at must be the later change either way
+        (await api.Firmware().SendAsync("single_repair", new { series_number = serial, name = "3", single_status = 4 })).Code.ShouldBe(0);
+        await api.CaughtUpAsync();
+        api.Clock.Advance(TimeSpan.FromSeconds(1));
+        (await api.Firmware().SendAsync("insert_single_status", new { series_number = serial, single_code = "3,1" })).Code.ShouldBe(0);
+        await api.CaughtUpAsync();
     }
 
     private async Task ExecuteAsync(string sql)

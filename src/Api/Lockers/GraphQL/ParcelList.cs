@@ -15,7 +15,8 @@ internal sealed record ParcelView(
 /// <summary>
 /// The console's lists over the inline locker documents (Marten's <c>mt_doc_*</c> tables; the
 /// expressions match the indexes of CritterStackSetup). `recipientPhone` compares the keyed hash of
-/// the phone, and only while the person's key exists: after `erasePersonalData` it matches nothing.
+/// the phone, and only while the key that sealed the parcel's phone exists: after `erasePersonalData` it
+/// matches nothing, even once the same number books again under a new key.
 /// </summary>
 internal static class ParcelList
 {
@@ -35,7 +36,9 @@ internal static class ParcelList
             new("cabinetSerial", "(d.data ->> 'SerialNumber')", ColumnType.String),
             new("partnerId", "(d.data ->> 'PartnerId')", ColumnType.String),
             new(PhoneField,
-                "(case when exists (select 1 from personal_data.keys k where k.subject = d.data ->> 'RecipientSubject') then d.data ->> 'RecipientSubject' end)",
+                "(case when exists (select 1 from personal_data.keys k where k.subject = d.data ->> 'RecipientSubject' " +
+                "and d.data ->> 'RecipientPhone' like 'pd1:' || k.subject || '.' || left(encode(sha256(k.key), 'hex'), 8) || ':%') " +
+                "then d.data ->> 'RecipientSubject' end)",
                 ColumnType.String) { Nullable = true, Sortable = false },
             new("bookedAt", "public.mt_immutable_timestamptz(d.data ->> 'BookedAt')", ColumnType.DateTime),
             new("storedAt", "public.mt_immutable_timestamptz(d.data ->> 'StoredAt')", ColumnType.DateTime) { Nullable = true },

@@ -76,7 +76,7 @@ internal static class FreeDoorSql
         if (fold.Occupancy.Count == 0) return;
         var rows = fold.Occupancy.ToList();
         var cmd = new ProjectionStatement($"""
-            update {schema}.doors d set occupied = u.occupied, updated_at = u.at
+            update {schema}.doors d set occupied = u.occupied, updated_at = greatest(d.updated_at, u.at)
               from unnest(?::text[], ?::int[], ?::bool[], ?::timestamptz[]) as u (serial, door, occupied, at)
              where d.serial_number = u.serial and d.door_number = u.door
             """);
@@ -87,13 +87,18 @@ internal static class FreeDoorSql
         batch.Add(cmd);
     }
 
-    /// <summary>A faulted or awaiting-confirmation door is unusable; its bank's counts are recomputed after this.</summary>
+    /// <summary>
+    /// A faulted or awaiting-confirmation door is unusable; its bank's counts are recomputed after
+    /// this. `updated_at` keeps the latest change whichever statement of the batch runs last: a fault
+    /// and an occupancy change folded into one batch must give the row they give in two (found by
+    /// replay-and-compare, ADR-0029).
+    /// </summary>
     public static void AddFaultUpdates(ProjectionStatements batch, string schema, FreeDoorFold fold)
     {
         if (fold.Faults.Count == 0) return;
         var rows = fold.Faults.ToList();
         var cmd = new ProjectionStatement($"""
-            update {schema}.doors d set fault = u.fault, usable = u.fault is null, updated_at = u.at
+            update {schema}.doors d set fault = u.fault, usable = u.fault is null, updated_at = greatest(d.updated_at, u.at)
               from unnest(?::text[], ?::int[], ?::text[], ?::timestamptz[]) as u (serial, door, fault, at)
              where d.serial_number = u.serial and d.door_number = u.door
             """);

@@ -60,6 +60,16 @@ public sealed class ParcelGraphQLTests(ParcelFixture api) : IClassFixture<Parcel
             .GetProperty("parcels").GetProperty("totalCount").GetInt32().ShouldBe(0);
         // the history is intact and the parcel can still be picked up
         (await api.Firmware().SendAsync("take_by_verify_num", new { verify_num = "246810", series_num = serial })).Code.ShouldBe(0);
+
+        // the same number books again: a new key; the old parcel stays erased and out of the search
+        var again = (await api.BookAsync("园区G2", "7770000012", "13722223333")).ShouldBeOfType<BookingResult.Booked>();
+        var both = await StationGraphQL.DataAsync(admin, """
+            query($r: String!) { old: parcel(recordNumber: $r) { recipientPhone } parcels(where: {recipientPhone: {eq: "13722223333"}}) { nodes { recordNumber recipientPhone } } }
+            """, new { r = record });
+        both.GetProperty("old").GetProperty("recipientPhone").GetString().ShouldBe("erased");
+        var found = both.GetProperty("parcels").GetProperty("nodes").EnumerateArray().ToList();
+        found.Select(n => n.GetProperty("recordNumber").GetString()).ShouldBe([again.RecordNumber]);
+        found[0].GetProperty("recipientPhone").GetString().ShouldBe("137****3333");
         (await api.StreamAsync("operations-" + api.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd"))).Select(e => e.Data.GetType().Name)
             .ShouldContain("PersonalDataErasureRequested");
     }
