@@ -16,6 +16,9 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private readonly bool _asPostgresUser;
     private bool _stopped;
 
+    /// <summary>False when another process of ours already runs this cluster: we use it and leave it running.</summary>
+    public bool Owned { get; private init; } = true;
+
     private EmbeddedPostgres(string binDir, string dataDir, int port)
     {
         _binDir = binDir;
@@ -34,10 +37,48 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// <param name="durable">false turns off fsync for throwaway test clusters.</param>
     public static async Task<EmbeddedPostgres> StartAsync(string dataDir, int port = 0, bool durable = true, CancellationToken ct = default)
     {
-        var pg = new EmbeddedPostgres(PostgresBinaries.Locate(), Path.GetFullPath(dataDir), port == 0 ? FreePort() : port);
+        var full = Path.GetFullPath(dataDir);
+        // Another process (the server, while a CLI verb runs) already serves this cluster: join it
+        // instead of stopping it under that process.
+        if (await RunningPortAsync(full, ct) is { } running)
+            return new EmbeddedPostgres(PostgresBinaries.Locate(), full, running) { Owned = false, _stopped = true };
+        var pg = new EmbeddedPostgres(PostgresBinaries.Locate(), full, port == 0 ? FreePort() : port);
         await pg.InitIfNeededAsync(ct);
         await pg.StartServerAsync(durable, ct);
         return pg;
+    }
+
+    /// <summary>The port of a live server on this cluster (`postmaster.pid` line 4, answering on 127.0.0.1), or null.</summary>
+    private static async Task<int?> RunningPortAsync(string dataDir, CancellationToken ct)
+    {
+        var pidFile = Path.Combine(dataDir, "postmaster.pid");
+        if (!File.Exists(pidFile)) return null;
+        string[] lines;
+        try
+        {
+            lines = await File.ReadAllLinesAsync(pidFile, ct);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+        if (lines.Length < 4 || !int.TryParse(lines[0], out var pid) || !int.TryParse(lines[3], out var port)) return null;
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            if (process.HasExited) return null;
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, port, ct);
+            return port;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or SocketException)
+        {
+            return null; // a stale file of a killed run: started afresh below
+        }
     }
 
     private async Task InitIfNeededAsync(CancellationToken ct)
