@@ -24,6 +24,8 @@ internal static class SmsModule
             case SmsSettings.FileProvider:
                 var path = Path.IsPathRooted(settings.FilePath) ? settings.FilePath : Path.Combine(env.ContentRootPath, settings.FilePath);
                 services.AddSingleton<ISmsGateway>(sp => new FileSmsGateway(path, sp.GetRequiredService<TimeProvider>()));
+                // The developer's inbox holds texts (pickup codes) in clear: say so loudly anywhere else.
+                if (!env.IsDevelopment()) services.AddHostedService<FileSinkOutsideDevelopmentWarning>();
                 break;
             case SmsSettings.HttpProvider:
                 if (!Uri.TryCreate(settings.Gateway.Url, UriKind.Absolute, out _))
@@ -38,3 +40,20 @@ internal static class SmsModule
         return services;
     }
 }
+
+/// <summary>Logs at start, outside Development, that texts go to the clear-text file sink, not to a gateway.</summary>
+internal sealed partial class FileSinkOutsideDevelopmentWarning(ILogger<FileSinkOutsideDevelopmentWarning> log, IHostEnvironment env) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        Warn(log, env.EnvironmentName);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "SMS go to the file sink in environment {Environment}: texts, pickup codes included, are written in clear to Sms:FilePath. Set Sms__Provider=http and the gateway for a deployment")]
+    private static partial void Warn(ILogger logger, string environment);
+}
+
