@@ -93,6 +93,7 @@ public static class CritterStackSetup
         opts.Storage.ExtendedSchemaObjects.AddRange(Lockers.Parcels.ParcelTables.All());
         opts.Projections.Add(new LockerIncidentsProjection(), ProjectionLifecycle.Inline);
         opts.Schema.For<DoorAnomaly>().Index(x => x.SerialNumber);
+        opts.Schema.For<DoorAnomalyResolution>().Index(x => x.SerialNumber);
         opts.Schema.For<DoorFaultRecord>().Index(x => x.SerialNumber);
         // Partners (ADR-0023): the IBS `code` is found by its keyed hash; nonces, idempotency keys and the server key have their tables.
         opts.Projections.Add<PartnerSnapshotProjection>(ProjectionLifecycle.Inline);

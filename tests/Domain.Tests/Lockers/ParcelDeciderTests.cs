@@ -171,4 +171,19 @@ public sealed class ParcelDeciderTests
         CabinetDecider.Decide(new ReportDoorRepaired(Serial, 1, Now), Fold(bank)).Events.ShouldBeEmpty(); // a late retry
         CabinetDecider.Decide(new ReportDoorFault(Serial, 9, Now), Fold(bank)).Error!.Code.ShouldBe(CabinetDecider.Errors.UnknownDoor);
     }
+
+    [Fact]
+    public void only_a_door_with_an_open_anomaly_can_be_resolved_and_then_it_can_be_flagged_again()
+    {
+        var flagged = Bank((1, Medium), (2, Medium)).Append(new DoorAnomalyRaised(Serial, 1, AnomalyKind.ReportedOccupiedWithoutParcel, null, Now)).ToArray();
+        CabinetDecider.Decide(new ResolveDoorAnomaly(Serial, 2, "nothing", Now), Fold(flagged)).Error!.Code.ShouldBe(CabinetDecider.Errors.NoOpenAnomaly);
+        CabinetDecider.Decide(new ResolveDoorAnomaly(Serial, 9, "nothing", Now), Fold(flagged)).Error!.Code.ShouldBe(CabinetDecider.Errors.UnknownDoor);
+        var resolved = CabinetDecider.Decide(new ResolveDoorAnomaly(Serial, 1, " 柜内有遗留物，已清理 ", Now), Fold(flagged));
+        resolved.Events.ShouldBe([new DoorAnomalyResolved(Serial, 1, "柜内有遗留物，已清理", Now)]);
+        var after = Fold(flagged.Concat(resolved.Events));
+        after.FlaggedDoors.ShouldBeEmpty();
+        // the next full snapshot that still says occupied with nothing booked raises a new one
+        CabinetDecider.Decide(new ReportDoorStatus(Serial, [new DoorStatusReport(1, true), new DoorStatusReport(2, false)], Now), after).Events
+            .OfType<DoorAnomalyRaised>().Single().DoorNumber.ShouldBe(1);
+    }
 }

@@ -13,7 +13,9 @@ internal sealed record ParcelView(
     DateTimeOffset? StoredAt, DateTimeOffset? PickedUpAt);
 
 /// <summary>
-/// The console's lists over the inline locker documents (Marten's <c>mt_doc_*</c> tables; the
+/// The console's lists over the inline locker documents (an incident document's id is its event's id:
+/// its global sequence is read from `mt_events`, since an inline projection runs before the quick
+/// append assigns it) (Marten's <c>mt_doc_*</c> tables; the
 /// expressions match the indexes of CritterStackSetup). `recipientPhone` compares the keyed hash of
 /// the phone, and only while the key that sealed the parcel's phone exists: after `erasePersonalData` it
 /// matches nothing, even once the same number books again under a new key.
@@ -58,28 +60,36 @@ internal static class ParcelList
     public static ConnectionTable<DoorAnomaly> Anomalies { get; } = new(
         "DoorAnomaly", "DoorAnomalies", "public.mt_doc_dooranomaly d",
         [
-            new("sequence", "((d.data ->> 'Sequence')::bigint)", ColumnType.Long),
+            new("sequence", "(select e.seq_id from public.mt_events e where e.id = d.id)", ColumnType.Long),
             new("cabinetSerial", "(d.data ->> 'SerialNumber')", ColumnType.String),
             new("doorNumber", "((d.data ->> 'DoorNumber')::int)", ColumnType.Int),
             new("kind", "(d.data ->> 'Kind')", ColumnType.String),
             new("recordNumber", "(d.data ->> 'RecordNumber')", ColumnType.String) { Nullable = true },
             new("at", "public.mt_immutable_timestamptz(d.data ->> 'At')", ColumnType.DateTime),
+            new("resolved", $"(exists ({Resolution}))", ColumnType.Boolean) { Sortable = false },
         ],
         key: ["sequence"], r => new DoorAnomaly
         {
             Sequence = r.GetInt64(0), SerialNumber = r.GetString(1), DoorNumber = r.GetInt32(2), Kind = r.GetString(3),
             RecordNumber = r.IsDBNull(4) ? null : r.GetString(4), At = r.GetFieldValue<DateTimeOffset>(5),
+            Resolution = r.IsDBNull(6) ? null : System.Text.Json.JsonSerializer.Deserialize<DoorAnomalyResolution>(r.GetString(6)),
         })
     {
         NodeType = "DoorAnomaly",
-        Select = ["(d.data ->> 'Sequence')::bigint", "d.data ->> 'SerialNumber'", "(d.data ->> 'DoorNumber')::int", "d.data ->> 'Kind'",
-            "d.data ->> 'RecordNumber'", "public.mt_immutable_timestamptz(d.data ->> 'At')"],
+        Select = ["(select e.seq_id from public.mt_events e where e.id = d.id)", "d.data ->> 'SerialNumber'", "(d.data ->> 'DoorNumber')::int", "d.data ->> 'Kind'",
+            "d.data ->> 'RecordNumber'", "public.mt_immutable_timestamptz(d.data ->> 'At')", $"({Resolution} order by (select e.seq_id from public.mt_events e where e.id = r.id) limit 1)"],
     };
+
+    /// <summary>The resolutions of an anomaly: an admin's, for its door, after it was raised.</summary>
+    private const string Resolution =
+        "select r.data::text from public.mt_doc_dooranomalyresolution r where r.data ->> 'SerialNumber' = d.data ->> 'SerialNumber' " +
+        "and (r.data ->> 'DoorNumber')::int = (d.data ->> 'DoorNumber')::int " +
+        "and (select e.seq_id from public.mt_events e where e.id = r.id) > (select e.seq_id from public.mt_events e where e.id = d.id)";
 
     public static ConnectionTable<DoorFaultRecord> Faults { get; } = new(
         "DoorFault", "DoorFaults", "public.mt_doc_doorfaultrecord d",
         [
-            new("sequence", "((d.data ->> 'Sequence')::bigint)", ColumnType.Long),
+            new("sequence", "(select e.seq_id from public.mt_events e where e.id = d.id)", ColumnType.Long),
             new("cabinetSerial", "(d.data ->> 'SerialNumber')", ColumnType.String),
             new("doorNumber", "((d.data ->> 'DoorNumber')::int)", ColumnType.Int) { Nullable = true },
             new("kind", "(d.data ->> 'Kind')", ColumnType.String),
@@ -92,7 +102,7 @@ internal static class ParcelList
         })
     {
         NodeType = "DoorFault",
-        Select = ["(d.data ->> 'Sequence')::bigint", "d.data ->> 'SerialNumber'", "(d.data ->> 'DoorNumber')::int", "d.data ->> 'Kind'",
+        Select = ["(select e.seq_id from public.mt_events e where e.id = d.id)", "d.data ->> 'SerialNumber'", "(d.data ->> 'DoorNumber')::int", "d.data ->> 'Kind'",
             "d.data ->> 'Description'", "d.data ->> 'Actor'", "public.mt_immutable_timestamptz(d.data ->> 'At')"],
     };
 

@@ -68,7 +68,11 @@ internal static class ParcelsSchema
             .Field("doorNumber", "Int!", a => a.DoorNumber)
             .Field("kind", "String!", a => a.Kind)
             .Field("recordNumber", "String", a => a.RecordNumber)
-            .Field("at", "DateTime!", a => a.At))
+            .Field("at", "DateTime!", a => a.At)
+            .Field("resolved", "Boolean!", a => a.Resolution is not null)
+            .Field("resolvedBy", "String", a => a.Resolution?.ResolvedBy)
+            .Field("resolvedAt", "DateTime", a => a.Resolution?.At)
+            .Field("resolution", "String", a => a.Resolution?.Note))
         .Object<DoorFaultRecord>("DoorFault", t => t
             .Field("cabinetSerial", "String!", a => a.SerialNumber)
             .Field("doorNumber", "Int", a => a.DoorNumber)
@@ -91,6 +95,18 @@ internal static class ParcelsSchema
                     var d = bank.Doors[door];
                     return (object?)new DoorView(door, d.CabinetIndex, d.Attributes.Size, d.Attributes.Insulated, d.Attributes.Vertical, d.Occupied, d.Usable,
                         null, serial);
+                }))
+            .Field("resolveDoorAnomaly", "Boolean!", f => f
+                .Description("Records that an admin looked at the door's open anomalies, with what was found; the next report may raise a new one.")
+                .Argument("serialNumber", "String!").Argument("doorNumber", "Int!").Argument("note", "String!")
+                .RequirePermissions(Permissions.LockersWrite)
+                .ResolveAsync(async ctx =>
+                {
+                    var note = ctx.Argument<string>("note");
+                    if (string.IsNullOrWhiteSpace(note) || note.Length > 500)
+                        throw new GraphQLException("note: say what was found, 1 to 500 characters", ErrorCodes.BadUserInput);
+                    await SendAsync(ctx.Untyped, new ResolveDoorAnomaly(ctx.Argument<string>("serialNumber"), ctx.Argument<int>("doorNumber"), note, Now(ctx.Untyped)));
+                    return (object?)true;
                 }))
             .Field("cancelBooking", "Parcel!", f => f
                 .Description("Withdraws a booking that was not deposited: its capacity returns to the bank.")

@@ -33,5 +33,8 @@ public sealed record ReportDoorFault(string SerialNumber, int DoorNumber, DateTi
 /// <summary>`single_repair`: the firmware reports the door repaired.</summary>
 public sealed record ReportDoorRepaired(string SerialNumber, int DoorNumber, DateTimeOffset Now) : CabinetCommand(SerialNumber, Now);
 
+/// <summary>The admin `resolveDoorAnomaly`: the door's open anomaly was looked at, with what was found.</summary>
+public sealed record ResolveDoorAnomaly(string SerialNumber, int DoorNumber, string Note, DateTimeOffset Now) : CabinetCommand(SerialNumber, Now);
+
 /// <summary>The admin `confirmDoorRepair`: a door awaiting confirmation goes back into service.</summary>
 public sealed record ConfirmDoorRepair(string SerialNumber, int DoorNumber, DateTimeOffset Now) : CabinetCommand(SerialNumber, Now);

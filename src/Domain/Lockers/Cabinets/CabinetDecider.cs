@@ -18,6 +18,7 @@ public static class CabinetDecider
         public const string UnknownDoor = "door.unknown";
         public const string InvalidSite = "cabinet.invalid_site";
         public const string NotAwaitingRepair = "door.not_awaiting_repair";
+        public const string NoOpenAnomaly = "door.no_open_anomaly";
     }
 
     public static Decision<ICabinetEvent> Decide(CabinetCommand command, CabinetState state) => command switch
@@ -32,6 +33,9 @@ public static class CabinetDecider
         ReportDoorFault c => ChangeCondition(c.SerialNumber, c.DoorNumber, state, DoorCondition.Faulted, () => new DoorFaulted(c.SerialNumber, c.DoorNumber, c.Now)),
         ReportDoorRepaired c => ReportRepaired(c, state),
         ConfirmDoorRepair c => ConfirmRepair(c, state),
+        ResolveDoorAnomaly c => !state.Doors.ContainsKey(c.DoorNumber) ? UnknownDoor(c.SerialNumber, c.DoorNumber)
+            : state.FlaggedDoors.Contains(c.DoorNumber) ? Decision<ICabinetEvent>.Accept(new DoorAnomalyResolved(c.SerialNumber, c.DoorNumber, c.Note.Trim(), c.Now))
+            : Decision<ICabinetEvent>.Reject(Errors.NoOpenAnomaly, $"door {c.DoorNumber} of {c.SerialNumber} has no open anomaly", "doorNumber"),
         Parcels.BookParcel c => Parcels.Booking.Decide(c, state),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "unhandled cabinet command"),
     };

@@ -43,6 +43,9 @@ public enum AnomalyKind
 /// <summary>Reconciliation found a report it will not believe blindly (IBS-PROTOCOL.md §7); an admin looks at it.</summary>
 public sealed record DoorAnomalyRaised(string SerialNumber, int DoorNumber, AnomalyKind Kind, string? RecordNumber, DateTimeOffset At) : ICabinetEvent;
 
+/// <summary>An admin looked at the door's open anomaly (`resolveDoorAnomaly`); the next report may raise a new one.</summary>
+public sealed record DoorAnomalyResolved(string SerialNumber, int DoorNumber, string Note, DateTimeOffset At) : ICabinetEvent;
+
 /// <summary>`locker_exception`: the firmware reports a fault of the main or a sub cabinet.</summary>
 public sealed record CabinetFaultReported(string SerialNumber, string Category, string? DeputySerialNumber, int Status, string Description, DateTimeOffset At) : ICabinetEvent;
 
@@ -71,6 +74,7 @@ public static class CabinetEventNames
         (typeof(ParcelPlaced), "lockers.parcel_placed", 1),
         (typeof(ParcelRemoved), "lockers.parcel_removed", 1),
         (typeof(DoorAnomalyRaised), "lockers.door_anomaly_raised", 1),
+        (typeof(DoorAnomalyResolved), "lockers.door_anomaly_resolved", 1),
         (typeof(CabinetFaultReported), "lockers.cabinet_fault_reported", 1),
         (typeof(DoorFaulted), "lockers.door_faulted", 1),
         (typeof(DoorRepairReported), "lockers.door_repair_reported", 1),

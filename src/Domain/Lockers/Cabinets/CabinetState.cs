@@ -59,6 +59,7 @@ public sealed record CabinetState(
         ParcelPlaced e => state with { Parcels = state.Parcels.SetItem(e.DoorNumber, e.RecordNumber), FlaggedDoors = state.FlaggedDoors.Remove(e.DoorNumber) },
         ParcelRemoved e => state with { Parcels = state.Parcels.Remove(e.DoorNumber), FlaggedDoors = state.FlaggedDoors.Remove(e.DoorNumber) },
         DoorAnomalyRaised e => state with { FlaggedDoors = state.FlaggedDoors.Add(e.DoorNumber) },
+        DoorAnomalyResolved e => state with { FlaggedDoors = state.FlaggedDoors.Remove(e.DoorNumber) },
         DoorFaulted e => WithDoor(state, e.DoorNumber, d => d with { Condition = DoorCondition.Faulted }),
         DoorRepairReported e => WithDoor(state, e.DoorNumber, d => d with { Condition = DoorCondition.AwaitingRepairConfirmation }),
         DoorRepairConfirmed e => WithDoor(state, e.DoorNumber, d => d with { Condition = DoorCondition.InService }),

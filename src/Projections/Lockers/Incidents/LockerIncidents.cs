@@ -20,6 +20,30 @@ public sealed class DoorAnomaly
 
     public DateTimeOffset At { get; set; }
 
+    /// <summary>The event's global sequence, read from `mt_events` by the console's lists (an inline projection runs before the quick append assigns it).</summary>
+    public long Sequence { get; set; }
+
+    /// <summary>The first resolution of this door after the anomaly, if any (read with it; not stored on it).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public DoorAnomalyResolution? Resolution { get; set; }
+}
+
+/// <summary>An admin's resolution of a door's open anomalies: every anomaly of the door raised before it.</summary>
+public sealed class DoorAnomalyResolution
+{
+    public Guid Id { get; set; }
+
+    public string SerialNumber { get; set; } = "";
+
+    public int DoorNumber { get; set; }
+
+    public string Note { get; set; } = "";
+
+    public string? ResolvedBy { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>The event's global sequence, read from `mt_events` by the console's lists (an inline projection runs before the quick append assigns it).</summary>
     public long Sequence { get; set; }
 }
 
@@ -43,6 +67,7 @@ public sealed class DoorFaultRecord
 
     public DateTimeOffset At { get; set; }
 
+    /// <summary>The event's global sequence, read from `mt_events` by the console's lists (an inline projection runs before the quick append assigns it).</summary>
     public long Sequence { get; set; }
 }
 
@@ -55,6 +80,7 @@ public sealed partial class LockerIncidentsProjection : EventProjection
     public LockerIncidentsProjection()
     {
         IncludeType<DoorAnomalyRaised>();
+        IncludeType<DoorAnomalyResolved>();
         IncludeType<CabinetFaultReported>();
         IncludeType<DoorFaulted>();
         IncludeType<DoorRepairReported>();
@@ -63,8 +89,13 @@ public sealed partial class LockerIncidentsProjection : EventProjection
 
     public DoorAnomaly Create(IEvent<DoorAnomalyRaised> e) => new()
     {
-        Id = e.Id, SerialNumber = e.Data.SerialNumber, DoorNumber = e.Data.DoorNumber, RecordNumber = e.Data.RecordNumber, At = e.Data.At, Sequence = e.Sequence,
+        Id = e.Id, SerialNumber = e.Data.SerialNumber, DoorNumber = e.Data.DoorNumber, RecordNumber = e.Data.RecordNumber, At = e.Data.At,
         Kind = e.Data.Kind == AnomalyKind.ReportedFreeWithParcel ? "REPORTED_FREE_WITH_PARCEL" : "REPORTED_OCCUPIED_WITHOUT_PARCEL",
+    };
+
+    public DoorAnomalyResolution Create(IEvent<DoorAnomalyResolved> e) => new()
+    {
+        Id = e.Id, SerialNumber = e.Data.SerialNumber, DoorNumber = e.Data.DoorNumber, Note = e.Data.Note, ResolvedBy = e.UserName, At = e.Data.At,
     };
 
     public DoorFaultRecord Create(IEvent<CabinetFaultReported> e) =>
@@ -78,6 +109,6 @@ public sealed partial class LockerIncidentsProjection : EventProjection
 
     private static DoorFaultRecord Fault<T>(IEvent<T> e, int? door, string kind, string? description, DateTimeOffset at) where T : ICabinetEvent => new()
     {
-        Id = e.Id, SerialNumber = e.Data.SerialNumber, DoorNumber = door, Kind = kind, Description = description, Actor = e.UserName, At = at, Sequence = e.Sequence,
+        Id = e.Id, SerialNumber = e.Data.SerialNumber, DoorNumber = door, Kind = kind, Description = description, Actor = e.UserName, At = at,
     };
 }

@@ -126,6 +126,24 @@ public sealed class ParcelGraphQLTests(ParcelFixture api) : IClassFixture<Parcel
         anomaly.GetProperty("kind").GetString().ShouldBe("REPORTED_FREE_WITH_PARCEL");
         anomaly.GetProperty("recordNumber").GetString().ShouldBe(stored);
 
+        // an admin looks at it: resolved, by whom, with what was found; a second resolve has nothing open
+        (await StationGraphQL.DataAsync(admin, $$"""mutation { resolveDoorAnomaly(serialNumber: "{{serial}}", doorNumber: 1, note: "包裹仍在柜内，门磁误报") }"""))
+            .GetProperty("resolveDoorAnomaly").GetBoolean().ShouldBeTrue();
+        var resolved = await StationGraphQL.DataAsync(admin, $$$"""
+            query { all: anomalies(where: {cabinetSerial: {eq: "{{{serial}}}"}}) { nodes { resolved resolvedBy resolution } }
+                    open: anomalies(where: {cabinetSerial: {eq: "{{{serial}}}"}, resolved: {eq: false}}) { totalCount } }
+            """);
+        var done = resolved.GetProperty("all").GetProperty("nodes")[0];
+        done.GetProperty("resolved").GetBoolean().ShouldBeTrue();
+        done.GetProperty("resolvedBy").GetString().ShouldBe("admin");
+        done.GetProperty("resolution").GetString().ShouldBe("包裹仍在柜内，门磁误报");
+        resolved.GetProperty("open").GetProperty("totalCount").GetInt32().ShouldBe(0);
+        (await admin.PostGraphQLAsync($$"""mutation { resolveDoorAnomaly(serialNumber: "{{serial}}", doorNumber: 1, note: "again") }""")).Errors.ShouldNotBeEmpty();
+        // the same report again is a new anomaly, open
+        await api.Firmware().SendAsync("insert_single_status", new { series_number = serial, single_code = "1,0" });
+        (await StationGraphQL.DataAsync(admin, $$$"""query { anomalies(where: {cabinetSerial: {eq: "{{{serial}}}"}, resolved: {eq: false}}) { totalCount } }"""))
+            .GetProperty("anomalies").GetProperty("totalCount").GetInt32().ShouldBe(1);
+
         var cancelled = await StationGraphQL.DataAsync(admin, $$"""mutation { cancelBooking(recordNumber: "{{booked.RecordNumber}}") { status } }""");
         cancelled.GetProperty("cancelBooking").GetProperty("status").GetString().ShouldBe("CANCELLED");
         var again = await admin.PostGraphQLAsync($$"""mutation { cancelBooking(recordNumber: "{{stored}}") { status } }""");
