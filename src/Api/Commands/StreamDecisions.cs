@@ -47,6 +47,8 @@ public static class StreamDecisions
     public static async ValueTask SendAsync(IMessageContext messages, OutgoingMessage message)
     {
         var options = new DeliveryOptions();
+        // The request's correlation id travels on: what the message's handler logs or appends belongs to the same request.
+        if (messages.Envelope?.Headers.GetValueOrDefault(CommandHeaders.Correlation) is { } correlation) options.Headers[CommandHeaders.Correlation] = correlation;
         if (message.IdempotencyKey is not null) options.Headers["idempotency-key"] = message.IdempotencyKey;
         if (message.DeliverAt is { } at) options.ScheduledTime = at;
         await messages.PublishAsync(message.Body, options);

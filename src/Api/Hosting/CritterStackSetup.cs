@@ -147,6 +147,7 @@ public static class CritterStackSetup
         opts.OnException<ExternalServiceException>().RetryWithCooldown(externalRetries).Then.MoveToErrorQueue();
         opts.Policies.Add(new FluentValidationPolicy(FluentValidationPolicy.ValidatorsIn(typeof(CritterStackSetup).Assembly)));
         opts.Policies.AddMiddleware(typeof(CommandHeaders), chain => chain.MessageType.Namespace?.StartsWith("Cabinets.Domain", StringComparison.Ordinal) == true);
+        opts.Policies.AddMiddleware(typeof(Observability.CorrelationLogScope));
         // Handlers load from the code pre-generated in Internal/Generated (no Roslyn on the first
         // frame); anything without it (test handlers) compiles at run time. Regenerate after a
         // handler or policy change: delete the folder, run once with Wolverine__WriteGeneratedCode=true.

@@ -31,6 +31,9 @@ public static class Correlation
         });
     }
 
+    /// <summary>The same scope outside a request: a message handler's lines carry its envelope's correlation id.</summary>
+    public static IDisposable? Begin(ILogger log, string id) => log.BeginScope(new Scope(id));
+
     /// <summary>The scope's one property, which the JSON formatter writes as `{"Message":"CorrelationId:…","CorrelationId":"…"}`.</summary>
     private sealed class Scope(string id) : IReadOnlyList<KeyValuePair<string, object?>>
     {

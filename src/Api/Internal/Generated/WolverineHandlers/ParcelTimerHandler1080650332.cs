@@ -2,6 +2,7 @@
 #pragma warning disable
 using Cabinets.Api.Lockers.Parcels;
 using Cabinets.Api.PersonalData;
+using Microsoft.Extensions.Logging;
 using System;
 using Wolverine.Marten.Publishing;
 
@@ -13,13 +14,15 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Cabinets.Api.Lockers.Parcels.ParcelTexts _parcelTexts;
         private readonly Cabinets.Api.PersonalData.PersonalDataVault _personalDataVault;
+        private readonly Microsoft.Extensions.Logging.ILoggerFactory _loggerFactory;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public ParcelTimerHandler1080650332(Cabinets.Api.Lockers.Parcels.ParcelTexts parcelTexts, Cabinets.Api.PersonalData.PersonalDataVault personalDataVault, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public ParcelTimerHandler1080650332(Cabinets.Api.Lockers.Parcels.ParcelTexts parcelTexts, Cabinets.Api.PersonalData.PersonalDataVault personalDataVault, Microsoft.Extensions.Logging.ILoggerFactory loggerFactory, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _parcelTexts = parcelTexts;
             _personalDataVault = personalDataVault;
+            _loggerFactory = loggerFactory;
             _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
         }
@@ -32,6 +35,7 @@ namespace Internal.Generated.WolverineHandlers
             var parcelTimer = (Cabinets.Domain.Lockers.Parcels.ParcelTimer)context.Envelope.Message;
 
             Cabinets.Api.Commands.CommandHeaders.Before(context.Envelope, documentSession);
+            using var disposable = Cabinets.Api.Observability.CorrelationLogScope.Before(context.Envelope, _loggerFactory);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Cabinets.Api.Lockers.Handlers.ParcelTimerHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Cabinets.Api.Lockers.Handlers.ParcelTimerHandler");
             

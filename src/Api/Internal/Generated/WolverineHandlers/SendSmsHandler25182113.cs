@@ -2,6 +2,7 @@
 #pragma warning disable
 using Cabinets.Api.Lockers.Sms;
 using Cabinets.Api.PersonalData;
+using Microsoft.Extensions.Logging;
 using System;
 using Wolverine.Marten.Publishing;
 
@@ -14,14 +15,16 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Cabinets.Api.Lockers.Sms.ISmsGateway _smsGateway;
         private readonly Cabinets.Api.Lockers.Sms.SmsLog _smsLog;
         private readonly Cabinets.Api.PersonalData.PersonalDataVault _personalDataVault;
+        private readonly Microsoft.Extensions.Logging.ILoggerFactory _loggerFactory;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public SendSmsHandler25182113(Cabinets.Api.Lockers.Sms.ISmsGateway smsGateway, Cabinets.Api.Lockers.Sms.SmsLog smsLog, Cabinets.Api.PersonalData.PersonalDataVault personalDataVault, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public SendSmsHandler25182113(Cabinets.Api.Lockers.Sms.ISmsGateway smsGateway, Cabinets.Api.Lockers.Sms.SmsLog smsLog, Cabinets.Api.PersonalData.PersonalDataVault personalDataVault, Microsoft.Extensions.Logging.ILoggerFactory loggerFactory, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _smsGateway = smsGateway;
             _smsLog = smsLog;
             _personalDataVault = personalDataVault;
+            _loggerFactory = loggerFactory;
             _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
         }
@@ -34,6 +37,7 @@ namespace Internal.Generated.WolverineHandlers
             var sendSms = (Cabinets.Domain.Lockers.Notifications.SendSms)context.Envelope.Message;
 
             Cabinets.Api.Commands.CommandHeaders.Before(context.Envelope, documentSession);
+            using var disposable = Cabinets.Api.Observability.CorrelationLogScope.Before(context.Envelope, _loggerFactory);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Cabinets.Api.Lockers.Sms.SendSmsHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Cabinets.Api.Lockers.Sms.SendSmsHandler");
             
