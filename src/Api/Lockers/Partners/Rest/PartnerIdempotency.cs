@@ -62,7 +62,7 @@ internal sealed class PartnerIdempotency(PartnerIdempotencyKeys keys) : IEndpoin
             http.Response.Body = original;
         }
         var contentType = http.Response.ContentType ?? "application/json; charset=utf-8";
-        await keys.KeepAsync(partner, key, http.Response.StatusCode, contentType, captured.ToArray());
+        await keys.KeepAsync(partner, key, http.Response.StatusCode, captured.ToArray(), contentType);
         return new StoredAnswer(captured.ToArray(), contentType, http.Response.StatusCode);
     }
 
