@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Cabinets.Projections.Access.AdminUsers;
 using Cabinets.Projections.Lockers.Cabinets;
 using Cabinets.Projections.Lockers.FreeDoors;
@@ -7,11 +6,11 @@ using Cabinets.Projections.Lockers.Parcels;
 using Cabinets.Projections.Lockers.Partners;
 using Cabinets.Projections.Stations;
 using Cabinets.Projections.Stations.OrderLines;
-using JasperFx.Events;
 using Marten;
+using Cabinets.Api.Operations;
+using JasperFx.Events;
 using Npgsql;
 using Weasel.Core;
-using Weasel.Postgresql;
 
 namespace Cabinets.Api.Audit;
 
@@ -23,16 +22,15 @@ namespace Cabinets.Api.Audit;
 /// writes (readers go on). Inline snapshot documents are folded again with Marten's live aggregation
 /// (the same projection code) and compared with the stored JSON.
 /// </summary>
-public sealed partial class ReplayCompare(NpgsqlDataSource db, IDocumentStore store)
+public sealed class ReplayCompare(NpgsqlDataSource db, IDocumentStore store)
 {
-    private const int Page = 10_000;
     private const int MaxReported = 1_000;
 
     private sealed record TableModel(
         string Name, string LiveSchema, IReadOnlyList<(string Table, string[] Key)> Tables,
         Func<string, IEnumerable<ISchemaObject>> Create, Func<string, IReadOnlyList<IEvent>, ProjectionStatements> Statements);
 
-    private sealed record DocumentModel(string Name, string Table, Func<IQuerySession, string, CancellationToken, Task<object?>> Fold);
+    private sealed record DocumentModel(string Name, Type DocumentType, Func<IQuerySession, string, CancellationToken, Task<object?>> Fold);
 
     private static readonly TableModel[] Tables =
     [
@@ -71,27 +69,27 @@ public sealed partial class ReplayCompare(NpgsqlDataSource db, IDocumentStore st
                 throw new InvalidOperationException($"a replay-and-compare of {model.Name} is already running");
         try
         {
-            await ExecuteAsync(guard, null, $"drop schema if exists {scratch} cascade; create schema {scratch};" + CreateSql(model.Create(scratch)), ct);
+            await ProjectionReplay.ExecuteAsync(guard, null, $"drop schema if exists {scratch} cascade; create schema {scratch};" + ProjectionReplay.CreateSql(model.Create(scratch)), ct);
             long position = 0;
             while (true)
             {
-                var live = await LivePositionAsync(guard, null, model.Name, ct);
+                var live = await ProjectionReplay.LivePositionAsync(guard, null, model.Name, ct);
                 progress?.Report(new ReplayProgress(position, live));
-                if (live - position <= Page) break;
+                if (live - position <= ProjectionReplay.Page) break;
                 position = await ReplayAsync(guard, null, model, scratch, position, live, progress, ct);
             }
 
             await using var conn = await db.OpenConnectionAsync(ct);
             await using var tx = await conn.BeginTransactionAsync(ct);
             // The daemon's next batch waits for the comparison; readers of the live model go on reading.
-            await ExecuteAsync(conn, tx, $"lock table {string.Join(", ", model.Tables.Select(t => $"{model.LiveSchema}.{t.Table}"))} in share mode", ct);
-            var final = await LivePositionAsync(conn, tx, model.Name, ct);
+            await ProjectionReplay.ExecuteAsync(conn, tx, $"lock table {string.Join(", ", model.Tables.Select(t => $"{model.LiveSchema}.{t.Table}"))} in share mode", ct);
+            var final = await ProjectionReplay.LivePositionAsync(conn, tx, model.Name, ct);
             await ReplayAsync(conn, tx, model, scratch, position, final, progress, ct);
             var differences = new List<ReadModelDifference>();
             foreach (var (name, key) in model.Tables)
                 differences.AddRange(await DiffAsync(conn, tx, $"{model.LiveSchema}.{name}", $"{scratch}.{name}", name, key, MaxReported - differences.Count, ct));
             await tx.CommitAsync(ct);
-            await ExecuteAsync(guard, null, $"drop schema if exists {scratch} cascade", ct);
+            await ProjectionReplay.ExecuteAsync(guard, null, $"drop schema if exists {scratch} cascade", ct);
             progress?.Report(new ReplayProgress(final, final));
             return new ReplayCompareReport(model.Name, final, final, differences);
         }
@@ -131,7 +129,7 @@ public sealed partial class ReplayCompare(NpgsqlDataSource db, IDocumentStore st
 
     private async Task<ReplayCompareReport> CompareDocumentsAsync(DocumentModel model, IProgress<ReplayProgress>? progress, CancellationToken ct)
     {
-        var table = store.Options.Schema.For(DocumentTypeOf(model));
+        var table = store.Options.Schema.For(model.DocumentType);
         var stored = new List<(string Id, string Json)>();
         await using (var cmd = db.CreateCommand($"select id, data::text from {table} order by id"))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
@@ -147,7 +145,7 @@ public sealed partial class ReplayCompare(NpgsqlDataSource db, IDocumentStore st
             var replayed = await model.Fold(session, id, ct);
             var replayedJson = replayed is null ? null : serializer.ToJson(replayed);
             if (replayedJson is null || !JsonNode.DeepEquals(JsonNode.Parse(json), JsonNode.Parse(replayedJson)))
-                differences.Add(new ReadModelDifference(model.Table, id, replayedJson is null ? "missing_in_replay" : "different", json, replayedJson));
+                differences.Add(new ReadModelDifference(model.DocumentType.Name, id, replayedJson is null ? "missing_in_replay" : "different", json, replayedJson));
             events += (await session.Events.FetchStreamStateAsync(id, ct))?.Version ?? 0;
             progress?.Report(new ReplayProgress(++done, stored.Count));
             if (differences.Count >= MaxReported) break;
@@ -156,20 +154,7 @@ public sealed partial class ReplayCompare(NpgsqlDataSource db, IDocumentStore st
     }
 
     private static DocumentModel Doc<T>(string name) where T : class =>
-        new(name, typeof(T).Name, async (session, id, ct) => await session.Events.AggregateStreamAsync<T>(id, token: ct));
-
-    private static Type DocumentTypeOf(DocumentModel model) => model.Name switch
-    {
-        "cabinet_snapshots" => typeof(CabinetSnapshot),
-        "parcel_snapshots" => typeof(ParcelSnapshot),
-        "partner_snapshots" => typeof(PartnerSnapshot),
-        "admin_user_snapshots" => typeof(AdminUserSnapshot),
-        "station_order_snapshots" => typeof(StationOrderSnapshot),
-        "station_tax_rules_snapshots" => typeof(StationTaxRulesSnapshot),
-        "station_merchant_snapshots" => typeof(StationMerchantSnapshot),
-        "station_sku_snapshots" => typeof(StationSkuSnapshot),
-        _ => typeof(StationPrintSequenceSnapshot),
-    };
+        new(name, typeof(T), async (session, id, ct) => await session.Events.AggregateStreamAsync<T>(id, token: ct));
 
     private async Task<long> HighWaterAsync(CancellationToken ct)
     {
@@ -177,60 +162,8 @@ public sealed partial class ReplayCompare(NpgsqlDataSource db, IDocumentStore st
         return (long)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
-    private async Task<long> ReplayAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, TableModel model, string scratch, long from, long to,
-        IProgress<ReplayProgress>? progress, CancellationToken ct)
-    {
-        while (from < to)
-        {
-            IReadOnlyList<IEvent> events;
-            await using (var session = store.QuerySession())
-                events = await session.Events.QueryAllRawEvents()
-                    .Where(e => e.Sequence > from && e.Sequence <= to).OrderBy(e => e.Sequence).Take(Page).ToListAsync(ct);
-            if (events.Count == 0) break;
-            var statements = model.Statements(scratch, events);
-            if (statements.Count > 0) await ExecuteAsync(conn, tx, statements, ct);
-            from = events[^1].Sequence;
-            progress?.Report(new ReplayProgress(from, to));
-        }
-        return to;
-    }
-
-    private static async Task<long> LivePositionAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, string projection, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand("select coalesce(max(last_seq_id), 0) from mt_event_progression where name = $1", conn, tx);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = $"{projection}:All" });
-        return (long)(await cmd.ExecuteScalarAsync(ct))!;
-    }
-
-    private static string CreateSql(IEnumerable<ISchemaObject> objects)
-    {
-        var writer = new StringWriter();
-        foreach (var o in objects) o.WriteCreateStatement(new PostgresqlMigrator(), writer);
-        return writer.ToString();
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, string sql, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand(sql, conn, tx);
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
-
-    /// <summary>The projection's statements use Marten's `?` placeholders; here they run as one Npgsql batch.</summary>
-    private static async Task ExecuteAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, ProjectionStatements statements, CancellationToken ct)
-    {
-        await using var batch = new NpgsqlBatch(conn, tx);
-        foreach (var statement in statements)
-        {
-            var n = 0;
-            var command = new NpgsqlBatchCommand(Placeholder().Replace(statement.Sql, _ => "$" + ++n));
-            // Npgsql 10 writes timestamptz from UTC values only; the live path's arguments go through Marten.
-            foreach (var argument in statement.Arguments)
-                command.Parameters.Add(new NpgsqlParameter { Value = argument is DateTimeOffset d ? d.ToUniversalTime() : argument ?? DBNull.Value });
-            batch.BatchCommands.Add(command);
-        }
-        await batch.ExecuteNonQueryAsync(ct);
-    }
-
-    [GeneratedRegex(@"\?")]
-    private static partial Regex Placeholder();
+    private Task<long> ReplayAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, TableModel model, string scratch, long from, long to,
+        IProgress<ReplayProgress>? progress, CancellationToken ct) =>
+        ProjectionReplay.ReplayAsync(store, conn, tx, events => model.Statements(scratch, events), from, to,
+            progress is null ? null : (done, total) => progress.Report(new ReplayProgress(done, total)), ct);
 }

@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
 using Cabinets.Projections.Lockers.FreeDoors;
-using JasperFx.Events;
 using Marten;
 using Npgsql;
-using Weasel.Postgresql;
 
 namespace Cabinets.Api.Operations;
 
@@ -19,7 +16,6 @@ public sealed partial class ShadowRebuilds(NpgsqlDataSource db, IDocumentStore s
 {
     private const string Shadow = "rm_rebuild";
     private const string Retired = "rm_retired";
-    private const int Page = 10_000;
     private readonly ConcurrentDictionary<string, RebuildProgress> _running = new(StringComparer.Ordinal);
 
     public sealed record RebuildProgress(long Done, long Total);
@@ -61,25 +57,27 @@ public sealed partial class ShadowRebuilds(NpgsqlDataSource db, IDocumentStore s
                 throw new InvalidOperationException($"a rebuild of {projection} is already running on another node");
         try
         {
-            await ExecuteAsync(null, null, $"drop schema if exists {Shadow} cascade; create schema {Shadow};" + CreateTables(Shadow), ct);
+            await ProjectionReplay.ExecuteAsync(guard, null,
+                $"drop schema if exists {Shadow} cascade; create schema {Shadow};" + ProjectionReplay.CreateSql(FreeDoorTables.For(Shadow)), ct);
             long position = 0;
             while (true)
             {
-                var live = await LivePositionAsync(null, null, ct);
+                var live = await ProjectionReplay.LivePositionAsync(guard, null, FreeDoorProjection.ProjectionName, ct);
                 report(new RebuildProgress(position, live));
-                if (live - position <= Page) break;
-                position = await ReplayAsync(null, null, position, live, report, live, ct);
+                if (live - position <= ProjectionReplay.Page) break;
+                position = await ReplayAsync(guard, null, position, live, report, ct);
             }
 
             await using var conn = await db.OpenConnectionAsync(ct);
             await using var tx = await conn.BeginTransactionAsync(ct);
             // Writers (the daemon's next batch) wait; readers go on reading the live tables.
-            await ExecuteAsync(conn, tx, $"lock table {Live("cabinets")}, {Live("doors")}, {Live("free_door_counts")} in exclusive mode", ct);
-            var final = await LivePositionAsync(conn, tx, ct);
-            await ReplayAsync(conn, tx, position, final, report, final, ct);
-            await ExecuteAsync(conn, tx, $"alter schema {FreeDoorTables.LiveSchema} rename to {Retired}; alter schema {Shadow} rename to {FreeDoorTables.LiveSchema};", ct);
+            await ProjectionReplay.ExecuteAsync(conn, tx, $"lock table {Live("cabinets")}, {Live("doors")}, {Live("free_door_counts")} in exclusive mode", ct);
+            var final = await ProjectionReplay.LivePositionAsync(conn, tx, FreeDoorProjection.ProjectionName, ct);
+            await ReplayAsync(conn, tx, position, final, report, ct);
+            await ProjectionReplay.ExecuteAsync(conn, tx,
+                $"alter schema {FreeDoorTables.LiveSchema} rename to {Retired}; alter schema {Shadow} rename to {FreeDoorTables.LiveSchema};", ct);
             await tx.CommitAsync(ct);
-            await ExecuteAsync(null, null, $"drop schema if exists {Retired} cascade", ct);
+            await ProjectionReplay.ExecuteAsync(guard, null, $"drop schema if exists {Retired} cascade", ct);
             report(new RebuildProgress(final, final));
         }
         finally
@@ -90,6 +88,10 @@ public sealed partial class ShadowRebuilds(NpgsqlDataSource db, IDocumentStore s
         }
     }
 
+    private Task<long> ReplayAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, long from, long to, Action<RebuildProgress> report, CancellationToken ct) =>
+        ProjectionReplay.ReplayAsync(store, conn, tx, events => FreeDoorProjection.Statements(Shadow, events), from, to,
+            (done, total) => report(new RebuildProgress(done, total)), ct);
+
     private static void Known(string projection)
     {
         if (projection != FreeDoorProjection.ProjectionName)
@@ -97,63 +99,6 @@ public sealed partial class ShadowRebuilds(NpgsqlDataSource db, IDocumentStore s
     }
 
     private static string Live(string table) => $"{FreeDoorTables.LiveSchema}.{table}";
-
-    private static string CreateTables(string schema)
-    {
-        var writer = new StringWriter();
-        foreach (var table in FreeDoorTables.For(schema)) table.WriteCreateStatement(new PostgresqlMigrator(), writer);
-        return writer.ToString();
-    }
-
-    private async Task<long> ReplayAsync(NpgsqlConnection? conn, NpgsqlTransaction? tx, long from, long to,
-        Action<RebuildProgress> report, long total, CancellationToken ct)
-    {
-        while (from < to)
-        {
-            IReadOnlyList<IEvent> events;
-            await using (var session = store.QuerySession())
-                events = await session.Events.QueryAllRawEvents()
-                    .Where(e => e.Sequence > from && e.Sequence <= to).OrderBy(e => e.Sequence).Take(Page).ToListAsync(ct);
-            if (events.Count == 0) break;
-            var statements = FreeDoorProjection.Statements(Shadow, events);
-            if (statements.Count > 0) await ExecuteAsync(conn, tx, statements, ct);
-            from = events[^1].Sequence;
-            report(new RebuildProgress(from, total));
-        }
-        return to;
-    }
-
-    private async Task<long> LivePositionAsync(NpgsqlConnection? conn, NpgsqlTransaction? tx, CancellationToken ct)
-    {
-        const string sql = "select coalesce(max(last_seq_id), 0) from mt_event_progression where name = $1";
-        await using var cmd = conn is null ? db.CreateCommand(sql) : new NpgsqlCommand(sql, conn, tx);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = $"{FreeDoorProjection.ProjectionName}:All" });
-        return (long)(await cmd.ExecuteScalarAsync(ct))!;
-    }
-
-    private async Task ExecuteAsync(NpgsqlConnection? conn, NpgsqlTransaction? tx, string sql, CancellationToken ct)
-    {
-        await using var cmd = conn is null ? db.CreateCommand(sql) : new NpgsqlCommand(sql, conn, tx);
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
-
-    /// <summary>The projection's statements use Marten's `?` placeholders; here they run as a plain Npgsql batch.</summary>
-    private async Task ExecuteAsync(NpgsqlConnection? conn, NpgsqlTransaction? tx, ProjectionStatements statements, CancellationToken ct)
-    {
-        await using var own = conn is null ? await db.OpenConnectionAsync(ct) : null;
-        await using var batch = new NpgsqlBatch(conn ?? own, tx);
-        foreach (var statement in statements)
-        {
-            var n = 0;
-            var command = new NpgsqlBatchCommand(Placeholder().Replace(statement.Sql, _ => "$" + ++n));
-            foreach (var argument in statement.Arguments) command.Parameters.Add(new NpgsqlParameter { Value = argument });
-            batch.BatchCommands.Add(command);
-        }
-        await batch.ExecuteNonQueryAsync(ct);
-    }
-
-    [GeneratedRegex(@"\?")]
-    private static partial Regex Placeholder();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rebuild of {Projection} swapped in")]
     private static partial void LogDone(ILogger logger, string projection);
