@@ -9,6 +9,7 @@ using Cabinets.Domain.Lockers.Cabinets;
 using Cabinets.Projections.Lockers.FreeDoors;
 using Cabinets.Protocol;
 using Cabinets.Station.Bench;
+using static Cabinets.Lockers.Bench.BenchApi;
 using Npgsql;
 
 namespace Cabinets.Lockers.Bench;
@@ -20,10 +21,9 @@ namespace Cabinets.Lockers.Bench;
 /// lookup of one `free_door_counts` row on the same data source and data. Diagnosis rows show what
 /// the prepared statement's plan choice costs (README.md).
 /// </summary>
-internal sealed class FreeDoorCountBenchmark(BenchServer server, BenchSettings settings)
+internal sealed partial class FreeDoorCountBenchmark(BenchServer server, BenchSettings settings)
 {
     public const double TargetP99Ms = 5;
-    private const string Password = "lockers bench battery staple";
     private const string Rm = FreeDoorTables.LiveSchema;
 
     /// <summary>The statement of <see cref="FreeDoorQueries.CountAsync"/>, word for word, for EXPLAIN of its generic and custom plans.</summary>
@@ -113,7 +113,7 @@ internal sealed class FreeDoorCountBenchmark(BenchServer server, BenchSettings s
         await using (var api = await ApiHost.StartAsync(new Dictionary<string, string>
                      {
                          ["ConnectionStrings:EventStore"] = connectionString,
-                         ["Admin:BootstrapPassword"] = Password,
+                         ["Admin:BootstrapPassword"] = BenchApi.Password,
                      }, ct))
         {
             progress($"free doors: Api ready at {api.Address} after {started.Elapsed.TotalSeconds:0.0} s");
@@ -249,42 +249,6 @@ internal sealed class FreeDoorCountBenchmark(BenchServer server, BenchSettings s
         }
         return rows == 1 ? 1 : 0;
     }
-
-    private static async Task<string> SignInAsync(HttpClient http, CancellationToken ct)
-    {
-        using var login = await http.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = Password }, ct);
-        login.EnsureSuccessStatusCode();
-        using var answer = JsonDocument.Parse(await login.Content.ReadAsStringAsync(ct));
-        return answer.RootElement.GetProperty("token").GetString()!;
-    }
-
-    private static async Task<int> GraphQLAsync(HttpClient http, string token, byte[] body, Counts counts, CancellationToken ct)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.SendAsync(request, ct);
-        var text = await response.Content.ReadAsByteArrayAsync(ct);
-        if (!response.IsSuccessStatusCode) return 0;
-        using var answer = JsonDocument.Parse(text);
-        if (answer.RootElement.TryGetProperty("errors", out _) || !answer.RootElement.TryGetProperty("data", out var data)) return 0;
-        counts.Add(data.GetProperty("freeDoorCount").GetInt32());
-        return 1;
-    }
-
-    private static async Task<int> IbsAsync(HttpClient http, IbsCodec codec, byte[] frame, Counts counts, CancellationToken ct)
-    {
-        using var content = new ByteArrayContent(frame);
-        content.Headers.ContentType = new MediaTypeHeaderValue("text/plain") { CharSet = "utf-8" };
-        using var response = await http.PostAsync("/ibs", content, ct);
-        var body = await response.Content.ReadAsByteArrayAsync(ct);
-        if (!response.IsSuccessStatusCode || codec.TryOpenFrame(body, out _, out var json) is not null) return 0;
-        using var answer = JsonDocument.Parse(json);
-        if (answer.RootElement.GetProperty("code").GetInt32() != 0) return 0;
-        counts.Add(answer.RootElement.GetProperty("result").GetInt64());
-        return 1;
-    }
-
     /// <summary>One caller, one query after another (the latency of a single request in-process).</summary>
     private async Task<Measurement> TimedAsync(Func<Random, Task<int>> step, CancellationToken ct)
     {
@@ -312,137 +276,4 @@ internal sealed class FreeDoorCountBenchmark(BenchServer server, BenchSettings s
     /// prepared it from the second; PostgreSQL weighs a generic plan from the sixth), with the
     /// connection's custom/generic plan counts from pg_prepared_statements; (2) EXPLAIN ANALYZE of
     /// the same statement prepared by hand with the plan forced generic, then custom.
-    /// </summary>
-    private async Task ExplainAsync(string connectionString, FreeDoorFilter f, (string Province, string City)[] cities, Action<string> progress, CancellationToken ct)
-    {
-        var plans = new List<string>();
-        string counters, mixedCounters;
-        await using (var one = DataSourceWith(connectionString, "-c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=0 " +
-                                                                "-c auto_explain.log_analyze=on -c auto_explain.log_buffers=on -c auto_explain.log_timing=on", maxPoolSize: 1))
-        {
-            var rng = new Random(5);
-            for (var i = 1; i <= 10; i++)
-            {
-                var before = new FileInfo(server.LogFile).Length;
-                // the tenth is the city to explain; the others vary, as in the timed case
-                var (p, c) = i is 1 or 10 ? (f.Province!, f.City!) : cities[rng.Next(cities.Length)];
-                await FreeDoorQueries.CountAsync(one, new FreeDoorFilter(p, c), ct);
-                await Task.Delay(100, ct); // the server's log is written asynchronously to us
-                if (i is 1 or 10) plans.Add(LastPlan(await ReadFromAsync(server.LogFile, before, ct)));
-            }
-            counters = await PlanCountersAsync(one, ct);
-
-            // A mixed caller (the console's `{ freeDoorCount }` with no argument, a province alone) on the
-            // same connection: does PostgreSQL then switch the statement to its generic plan for every value?
-            for (var i = 0; i < 40; i++)
-            {
-                var (p, c) = cities[rng.Next(cities.Length)];
-                var filter = (i % 5) switch
-                {
-                    0 => new FreeDoorFilter(),
-                    1 or 2 => new FreeDoorFilter(p),
-                    _ => new FreeDoorFilter(p, c),
-                };
-                await FreeDoorQueries.CountAsync(one, filter, ct);
-            }
-            var offset = new FileInfo(server.LogFile).Length;
-            await FreeDoorQueries.CountAsync(one, f, ct);
-            await Task.Delay(100, ct);
-            plans.Add(LastPlan(await ReadFromAsync(server.LogFile, offset, ct)));
-            mixedCounters = await PlanCountersAsync(one, ct);
-        }
-        progress($"EXPLAIN of FreeDoorQueries.CountAsync, province '{f.Province}', city '{f.City}' (the largest city):");
-        Console.Error.WriteLine("--- auto_explain, execution 1 (not yet prepared: a custom plan) ---");
-        Console.Error.WriteLine(plans[0]);
-        Console.Error.WriteLine("--- auto_explain, execution 10 (auto-prepared by Npgsql since the 2nd; PostgreSQL may use a generic plan from the 6th) ---");
-        Console.Error.WriteLine(plans[1]);
-        Console.Error.WriteLine($"--- pg_prepared_statements on that connection: {counters} ---");
-        Console.Error.WriteLine("--- auto_explain, execution 51, after 40 more calls of which 8 had no filter, 16 a province alone, 16 a city ---");
-        Console.Error.WriteLine(plans[2]);
-        Console.Error.WriteLine($"--- pg_prepared_statements on that connection after the mixed calls: {mixedCounters} ---");
-
-        await using var conn = new NpgsqlConnection(connectionString);
-        await conn.OpenAsync(ct);
-        var args = string.Join(", ", new[] { f.Province, f.City, "", "", "", "" }.Select(v => $"'{v}'")) + ", false, false";
-        await ExecuteAsync(conn, $"prepare fdc(text, text, text, text, text, text, boolean, boolean) as {CountSql}", ct);
-        foreach (var mode in new[] { "force_generic_plan", "force_custom_plan" })
-        {
-            await ExecuteAsync(conn, $"set plan_cache_mode = {mode}", ct);
-            Console.Error.WriteLine($"--- EXPLAIN (ANALYZE, BUFFERS) EXECUTE, plan_cache_mode = {mode} ---");
-            await using var explain = new NpgsqlCommand($"explain (analyze, buffers) execute fdc({args})", conn);
-            await using var reader = await explain.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) Console.Error.WriteLine(reader.GetString(0));
-        }
-    }
-
-    private static async Task<string> PlanCountersAsync(NpgsqlDataSource one, CancellationToken ct)
-    {
-        await using var cmd = one.CreateCommand("select coalesce(string_agg(format('generic_plans %s, custom_plans %s', generic_plans, custom_plans), '; '), 'none') " +
-                                                "from pg_prepared_statements where statement like '%free_door_counts%' and statement not like '%pg_prepared_statements%'");
-        return (string)(await cmd.ExecuteScalarAsync(ct))!;
-    }
-
-    private static async Task<string> ReadFromAsync(string file, long offset, CancellationToken ct)
-    {
-        await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        stream.Seek(offset, SeekOrigin.Begin);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return await reader.ReadToEndAsync(ct);
-    }
-
-    /// <summary>The last "duration: … plan:" entry of a log excerpt, up to the next log line.</summary>
-    private static string LastPlan(string log)
-    {
-        var lines = log.Split('\n');
-        var start = Array.FindLastIndex(lines, l => l.Contains("plan:", StringComparison.Ordinal) && l.Contains("duration:", StringComparison.Ordinal));
-        if (start < 0) return "(no auto_explain entry found in the server log)\n" + log;
-        var end = start + 1;
-        while (end < lines.Length && (lines[end].StartsWith('\t') || lines[end].StartsWith(' ') || lines[end].Length == 0)) end++;
-        return string.Join('\n', lines[start..end]).TrimEnd();
-    }
-
-    /// <summary>What was loaded: counts and a consistency check of free_door_counts against the doors.</summary>
-    private static async Task<string> ShapeAsync(NpgsqlDataSource db, CancellationToken ct)
-    {
-        await using var cmd = db.CreateCommand($"""
-            select (select count(*) from {Rm}.free_door_counts),
-                   (select count(*) filter (where occupied) from {Rm}.doors),
-                   (select count(*) filter (where not usable) from {Rm}.doors),
-                   (select count(*) filter (where not occupied and usable) from {Rm}.doors),
-                   (select sum(free) from {Rm}.free_door_counts),
-                   (select sum(promised) from {Rm}.free_door_counts),
-                   (select count(*) filter (where promised > 0) from {Rm}.free_door_counts),
-                   (select max(n) from (select count(*) n from {Rm}.cabinets group by province, city) x),
-                   (select min(n) from (select count(*) n from {Rm}.cabinets group by province, city) x)
-            """);
-        cmd.CommandTimeout = 0;
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        await r.ReadAsync(ct);
-        var (rows, occupied, unusable, freeDoors, free, promised, promisedRows) =
-            (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6));
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{rows:N0} free_door_counts rows; doors {occupied:N0} occupied, {unusable:N0} faulted or awaiting repair, {freeDoors:N0} free; " +
-            $"{promised:N0} promised to bookings on {promisedRows:N0} rows; banks per city {r.GetInt64(8):N0}-{r.GetInt64(7):N0}; " +
-            $"check {(free == freeDoors ? "ok" : $"FAILED (counts say {free:N0} free)")}");
-    }
-
-    private static async Task ExecuteAsync(NpgsqlDataSource db, string sql, CancellationToken ct)
-    {
-        await using var cmd = db.CreateCommand(sql);
-        cmd.CommandTimeout = 0;
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection conn, string sql, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
-
-    private static async Task<T> ScalarAsync<T>(NpgsqlDataSource db, string sql, CancellationToken ct)
-    {
-        await using var cmd = db.CreateCommand(sql);
-        cmd.CommandTimeout = 0;
-        return (T)(await cmd.ExecuteScalarAsync(ct))!;
-    }
 }

@@ -9,6 +9,7 @@ using Cabinets.Api.Commands;
 using Cabinets.Domain.Lockers.Cabinets;
 using Cabinets.Projections.Lockers.FreeDoors;
 using Cabinets.Station.Bench;
+using static Cabinets.Lockers.Bench.BenchApi;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -21,9 +22,8 @@ namespace Cabinets.Lockers.Bench;
 /// caught up with them; against raw Npgsql INSERTs of an equivalent booking row at the same
 /// concurrency (in-process, and through the same HTTP stack via `POST /bench/raw-insert`).
 /// </summary>
-internal sealed class PartnerBookingBenchmark(BenchServer server, BenchSettings settings)
+internal sealed partial class PartnerBookingBenchmark(BenchServer server, BenchSettings settings)
 {
-    private const string Password = "lockers bench battery staple";
     private const string Target = "/api/partners/parcels";
     private const string Rm = FreeDoorTables.LiveSchema;
 
@@ -136,7 +136,7 @@ internal sealed class PartnerBookingBenchmark(BenchServer server, BenchSettings 
         await using var api = await ApiHost.StartAsync(new Dictionary<string, string>
         {
             ["ConnectionStrings:EventStore"] = connectionString,
-            ["Admin:BootstrapPassword"] = Password,
+            ["Admin:BootstrapPassword"] = BenchApi.Password,
             ["Bench:RawInsert"] = "true",
         }, ct);
         progress($"partner booking: Api ready at {api.Address} after {started.Elapsed.TotalSeconds:0.0} s");
@@ -262,165 +262,4 @@ internal sealed class PartnerBookingBenchmark(BenchServer server, BenchSettings 
     }
 
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
-
-    private async Task<int> BookAsync(HttpClient http, string partnerId, string secret, byte[] body, Statuses statuses, Stopwatch clock, CancellationToken ct)
-    {
-        var began = clock.Elapsed;
-        using var request = new HttpRequestMessage(HttpMethod.Post, Target) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        request.Headers.TryAddWithoutValidation("X-Partner-Id", partnerId);
-        request.Headers.TryAddWithoutValidation("X-Timestamp", timestamp);
-        request.Headers.TryAddWithoutValidation("X-Nonce", nonce);
-        request.Headers.TryAddWithoutValidation("X-Signature", Sign(secret, "POST", Target, timestamp, nonce, body));
-        using var response = await http.SendAsync(request, ct);
-        var text = await response.Content.ReadAsByteArrayAsync(ct);
-        var ended = clock.Elapsed;
-        var status = (int)response.StatusCode;
-        string? problem = null;
-        if (status != 201)
-        {
-            try
-            {
-                using var doc = JsonDocument.Parse(text);
-                problem = doc.RootElement.TryGetProperty("type", out var t) ? t.GetString() : null;
-            }
-            catch (JsonException)
-            {
-                problem = "(no problem+json)";
-            }
-        }
-        var window = (Start: settings.WarmUp, End: settings.WarmUp + settings.Measured);
-        statuses.Add(status, problem, (ended - began).TotalMilliseconds, ended >= window.Start && ended <= window.End);
-        return status == 201 || (status == 409 && problem?.EndsWith("no-free-door", StringComparison.Ordinal) == true) ? 1 : 0;
-    }
-
-    /// <summary>lower-case hex(HMAC-SHA256(UTF-8 secret, METHOD \n target \n timestamp \n nonce \n hex(SHA256(body)))), from API-CONTRACT.md.</summary>
-    private static string Sign(string secret, string method, string target, string timestamp, string nonce, byte[] body) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret),
-            Encoding.UTF8.GetBytes($"{method}\n{target}\n{timestamp}\n{nonce}\n{Convert.ToHexStringLower(SHA256.HashData(body))}")));
-
-    private static async Task<int> RawAsync(NpgsqlDataSource db, LockerData data, string partnerId, Random rng, string order, CancellationToken ct)
-    {
-        var i = rng.Next(data.Banks.Length);
-        var b = data.Banks[i];
-        await using var cmd = db.CreateCommand("""
-            insert into bench_bookings (order_number, partner_id, serial_number, province, city, area, street, place, size, attribute,
-                                        recipient_name, recipient_phone, booked_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now())
-            """);
-        foreach (var v in new object[]
-                 {
-                     order, partnerId, LockerData.Serial(i), LockerData.Province(b.Province), LockerData.City(b.Province, b.City), LockerData.Area(b.Area),
-                     LockerData.Street(b.Street), LockerData.Place(b.Place), "LMS"[rng.Next(3)].ToString(), DBNull.Value, "张三", $"138{rng.Next(100_000_000):D8}",
-                 })
-            cmd.Parameters.Add(new NpgsqlParameter { Value = v, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        return await cmd.ExecuteNonQueryAsync(ct);
-    }
-
-    /// <summary>Every bank through the real commands, four banks at a time: its site, its bank, its 60 doors, then the doors it reports occupied.</summary>
-    private static async Task<(long Doors, long Free)> ProvisionAsync(IServiceProvider services, LockerData data, CancellationToken ct)
-    {
-        var sender = services.GetRequiredService<CommandSender>();
-        long doors = 0, free = 0;
-        await Parallel.ForEachAsync(Enumerable.Range(0, data.Banks.Length), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (i, c) =>
-        {
-            var b = data.Banks[i];
-            var serial = LockerData.Serial(i);
-            var now = DateTimeOffset.UtcNow;
-            var admin = new CommandContext(new Actor("admin", "admin", "bench"));
-            var firmware = new CommandContext(new Actor(serial, "firmware", "ibs"));
-            var site = new Site(LockerData.Province(b.Province), LockerData.City(b.Province, b.City), LockerData.Area(b.Area), LockerData.Street(b.Street),
-                LockerData.Place(b.Place), "阳光小区", null);
-            var registrations = new List<DoorRegistration>();
-            foreach (var (kind, count) in LockerData.Layouts[b.Layout].Doors)
-                for (var k = 0; k < count; k++)
-                {
-                    var n = registrations.Count;
-                    registrations.Add(new DoorRegistration(n / LockerData.DoorsPerCabinet, n + 1, new DoorAttributes(DoorSizeCodes.Parse(kind.Size), kind.Insulated, kind.Vertical)));
-                }
-            var rng = new Random(unchecked(77_000_001 + i * 104_729));
-            var occupied = registrations.Where(_ => rng.NextDouble() < b.Utilisation).Select(d => new DoorStatusReport(d.DoorNumber, true)).ToList();
-            Check(await sender.SendAsync(new ProvisionCabinet(serial, site, now), admin, c), serial);
-            Check(await sender.SendAsync(new RegisterCabinetBank(serial, "快递柜", [1, 2], now), firmware, c), serial);
-            Check(await sender.SendAsync(new RegisterDoors(serial, registrations, now), firmware, c), serial);
-            if (occupied.Count > 0) Check(await sender.SendAsync(new ReportDoorStatus(serial, occupied, now), firmware, c), serial);
-            Interlocked.Add(ref doors, registrations.Count);
-            Interlocked.Add(ref free, registrations.Count - occupied.Count);
-        });
-        return (doors, free);
-    }
-
-    private static void Check(CommandOutcome outcome, string serial)
-    {
-        if (outcome is not CommandOutcome.Accepted) throw new InvalidOperationException($"provisioning {serial} failed: {outcome}");
-    }
-
-    /// <summary>Waits (at most 5 minutes) until the async model counts every bank and every free door.</summary>
-    private static async Task<string> ModelCaughtUpAsync(NpgsqlDataSource db, int banks, long free, CancellationToken ct)
-    {
-        var sw = Stopwatch.StartNew();
-        (long Banks, long Free) seen = (0, 0);
-        while (sw.Elapsed < TimeSpan.FromMinutes(5))
-        {
-            await using var cmd = db.CreateCommand($"select count(distinct serial_number), coalesce(sum(free), 0) from {Rm}.free_door_counts");
-            await using (var r = await cmd.ExecuteReaderAsync(ct))
-            {
-                await r.ReadAsync(ct);
-                seen = (r.GetInt64(0), r.GetInt64(1));
-            }
-            if (seen.Banks == banks && seen.Free == free)
-                return string.Create(CultureInfo.InvariantCulture, $"caught up {sw.Elapsed.TotalSeconds:0.0} s after the last command");
-            await Task.Delay(200, ct);
-        }
-        throw new TimeoutException($"the free-door model did not catch up within 5 minutes ({seen.Banks:N0} of {banks:N0} banks, {seen.Free:N0} of {free:N0} free doors)");
-    }
-
-    /// <summary>Waits (at most 2 minutes) until the model's promised capacity holds every 201 of the run (warm-up included).</summary>
-    private static async Task<string> PromisesCaughtUpAsync(NpgsqlDataSource db, long created, CancellationToken ct)
-    {
-        var sw = Stopwatch.StartNew();
-        long seen = 0;
-        while (sw.Elapsed < TimeSpan.FromMinutes(2))
-        {
-            await using var cmd = db.CreateCommand($"select coalesce(sum(promised), 0) from {Rm}.free_door_counts");
-            seen = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-            if (seen >= created)
-                return string.Create(CultureInfo.InvariantCulture,
-                    $"the free-door model held all {created:N0} bookings (warm-up included) as promised capacity {sw.Elapsed.TotalSeconds:0.0} s after the run ({seen:N0})");
-            await Task.Delay(200, ct);
-        }
-        return string.Create(CultureInfo.InvariantCulture, $"the free-door model did NOT catch up within 2 min: {seen:N0} promised for {created:N0} bookings");
-    }
-
-    private static async Task<string> SignInAsync(HttpClient http, CancellationToken ct)
-    {
-        using var login = await http.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = Password }, ct);
-        login.EnsureSuccessStatusCode();
-        using var answer = JsonDocument.Parse(await login.Content.ReadAsStringAsync(ct));
-        return answer.RootElement.GetProperty("token").GetString()!;
-    }
-
-    private static async Task<(string PartnerId, string Secret)> RegisterPartnerAsync(HttpClient http, string token, CancellationToken ct)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
-        {
-            Content = JsonContent.Create(new { query = "mutation { registerPartner(name: \"bench courier\") { partnerId secret authCode } }" }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.SendAsync(request, ct);
-        var text = await response.Content.ReadAsStringAsync(ct);
-        using var answer = JsonDocument.Parse(text);
-        if (!answer.RootElement.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
-            throw new InvalidOperationException($"registerPartner failed: {text}");
-        var credentials = data.GetProperty("registerPartner");
-        return (credentials.GetProperty("partnerId").GetString()!, credentials.GetProperty("secret").GetString()!);
-    }
-
-    private static async Task ExecuteAsync(NpgsqlDataSource db, string sql, CancellationToken ct)
-    {
-        await using var cmd = db.CreateCommand(sql);
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
 }
