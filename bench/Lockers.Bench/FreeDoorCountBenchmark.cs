@@ -269,11 +269,4 @@ internal sealed partial class FreeDoorCountBenchmark(BenchServer server, BenchSe
         if (maxPoolSize > 0) csb.MaxPoolSize = maxPoolSize;
         return NpgsqlDataSource.Create(csb.ConnectionString);
     }
-
-    /// <summary>
-    /// Why (a) costs what it costs, to stderr: (1) auto_explain (ANALYZE, BUFFERS) of the real
-    /// CountAsync on a one-connection data source, at its first execution and its tenth (Npgsql has
-    /// prepared it from the second; PostgreSQL weighs a generic plan from the sixth), with the
-    /// connection's custom/generic plan counts from pg_prepared_statements; (2) EXPLAIN ANALYZE of
-    /// the same statement prepared by hand with the plan forced generic, then custom.
 }

@@ -17,6 +17,12 @@ namespace Cabinets.Lockers.Bench;
 /// <summary>The diagnosis rows' tools: EXPLAIN of the count statement, the plan cache counters, the shape of the loaded data.</summary>
 internal sealed partial class FreeDoorCountBenchmark
 {
+    /// <summary>
+    /// Why (a) costs what it costs, to stderr: (1) auto_explain (ANALYZE, BUFFERS) of the real
+    /// CountAsync on a one-connection data source, at its first execution and its tenth (Npgsql has
+    /// prepared it from the second; PostgreSQL weighs a generic plan from the sixth), with the
+    /// connection's custom/generic plan counts from pg_prepared_statements; (2) EXPLAIN ANALYZE of
+    /// the same statement prepared by hand with the plan forced generic, then custom.
     /// </summary>
     private async Task ExplainAsync(string connectionString, FreeDoorFilter f, (string Province, string City)[] cities, Action<string> progress, CancellationToken ct)
     {
