@@ -59,11 +59,14 @@ internal static class AggregatesAsOf
     }
 
     private static async Task<(object? State, long Version)> FoldAs<T>(IQuerySession session, string key, long version, DateTimeOffset? at, CancellationToken ct)
+        where T : class => await FoldAsync<T>(session, key, version, at, ct);
+
+    /// <summary>The aggregate and the version the fold stopped at: the last event at or before the asked version (0 = any) or time.</summary>
+    public static async Task<(T? State, long Version)> FoldAsync<T>(IQuerySession session, string key, long version, DateTimeOffset? at, CancellationToken ct)
         where T : class
     {
         var state = await session.Events.AggregateStreamAsync<T>(key, version, at?.ToUniversalTime(), token: ct);
         if (state is null) return (null, 0);
-        // The version the fold stopped at: the last event at or before the asked version or time.
         var events = await session.Events.FetchStreamAsync(key, version, at?.ToUniversalTime(), token: ct);
         return (state, events.Count == 0 ? 0 : events[^1].Version);
     }

@@ -82,9 +82,6 @@ internal static class ReadModelsAsOf
     private static async Task<(T? State, long Version)> FoldAsync<T>(ResolveContext ctx, string streamKey, DateTimeOffset at) where T : class
     {
         await using var session = GraphQLRequestContext.Of(ctx).Service<IDocumentStore>().QuerySession();
-        var state = await session.Events.AggregateStreamAsync<T>(streamKey, timestamp: at.ToUniversalTime(), token: ctx.CancellationToken);
-        if (state is null) return (null, 0);
-        var events = await session.Events.FetchStreamAsync(streamKey, timestamp: at.ToUniversalTime(), token: ctx.CancellationToken);
-        return (state, events.Count == 0 ? 0 : events[^1].Version);
+        return await AggregatesAsOf.FoldAsync<T>(session, streamKey, 0, at, ctx.CancellationToken);
     }
 }

@@ -41,14 +41,7 @@ public sealed class PersonalDataVault(NpgsqlDataSource db, byte[]? configuredHas
     private async Task<byte[]> HashKeyAsync(CancellationToken ct)
     {
         if (hashKey is { } known) return known;
-        await using var cmd = db.CreateCommand("""
-            with made as (insert into personal_data.hash_key (id, key) values (1, $1) on conflict (id) do nothing returning key)
-            select key from made union all select key from personal_data.hash_key where id = 1 limit 1
-            """);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = RandomNumberGenerator.GetBytes(32) });
-        // A racing first use: the other insert commits while ours waits, and this statement's snapshot
-        // cannot see it; the second run of the statement does.
-        return hashKey = (byte[])(await cmd.ExecuteScalarAsync(ct) ?? await cmd.ExecuteScalarAsync(ct))!;
+        return hashKey = await Hosting.ServerKeys.LoadOrCreateAsync(db, "personal_data.hash_key", "id", 1, ct);
     }
 
     /// <summary>Encrypts <paramref name="value"/> with the key of the person <paramref name="identifier"/> stands for (made on first use).</summary>

@@ -206,8 +206,7 @@ internal static class Masks
     {
         null => "",
         PersonalDataVault.Erased => PersonalDataVault.Erased,
-        { Length: 11 } p => $"{p[..3]}****{p[^4..]}",
-        _ => "****",
+        var p => PhoneMask.Masked(p)!,
     };
 
     public static string Name(string? name) => name switch

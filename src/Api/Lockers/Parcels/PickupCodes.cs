@@ -21,13 +21,6 @@ public sealed class PickupCodes(NpgsqlDataSource db, byte[]? configuredKey)
     private async Task<byte[]> KeyAsync(CancellationToken ct)
     {
         if (key is { } known) return known;
-        await using var cmd = db.CreateCommand("""
-            with made as (insert into lockers.server_keys (name, key) values ('pickup_code', $1) on conflict (name) do nothing returning key)
-            select key from made union all select key from lockers.server_keys where name = 'pickup_code' limit 1
-            """);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = RandomNumberGenerator.GetBytes(32) });
-        // A racing first use: the other insert commits while ours waits, and this statement's snapshot
-        // cannot see it; the second run of the statement does.
-        return key = (byte[])(await cmd.ExecuteScalarAsync(ct) ?? await cmd.ExecuteScalarAsync(ct))!;
+        return key = await Hosting.ServerKeys.LoadOrCreateAsync(db, "lockers.server_keys", "name", "pickup_code", ct);
     }
 }

@@ -60,14 +60,7 @@ public sealed class PartnerSecrets(NpgsqlDataSource db, byte[]? configuredKey)
     private async Task<(byte[] Seal, byte[] Hash)> KeysAsync(CancellationToken ct)
     {
         if (keys is { } known) return known;
-        await using var cmd = db.CreateCommand("""
-            with made as (insert into partners.secret_key (id, key) values (1, $1) on conflict (id) do nothing returning key)
-            select key from made union all select key from partners.secret_key where id = 1 limit 1
-            """);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = RandomNumberGenerator.GetBytes(32) });
-        // A racing first use: the other insert commits while ours waits, and this statement's snapshot
-        // cannot see it; the second run of the statement does.
-        var derived = Derive((byte[])(await cmd.ExecuteScalarAsync(ct) ?? await cmd.ExecuteScalarAsync(ct))!);
+        var derived = Derive(await Hosting.ServerKeys.LoadOrCreateAsync(db, "partners.secret_key", "id", 1, ct));
         keys = derived;
         return derived;
     }
