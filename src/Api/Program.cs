@@ -13,6 +13,7 @@ using Cabinets.Api.Lockers.Sms;
 using Cabinets.Api.Observability;
 using Cabinets.Api.Operations;
 using Cabinets.Api.Stations;
+using Cabinets.Api.Vending;
 
 var builder = WebApplication.CreateBuilder(args);
 if (CliHost.IsInvoked(args)) CliHost.Configure(builder); // the CLI serves nothing
@@ -22,6 +23,7 @@ await builder.AddCritterStackAsync();
 builder.AddPlatform();
 builder.Services.AddAccess(builder.Configuration).AddLockers(builder.Configuration).AddPartners(builder.Configuration).AddOperations().AddStations(builder.Configuration);
 builder.Services.AddSms(builder.Configuration, builder.Environment);
+builder.Services.AddVending(builder.Configuration, builder.Environment);
 builder.Services.AddAudit();
 builder.Services.AddAuditExport();
 builder.Services.AddSingleton<GraphQLModule>().AddSingleton<StartupGate>();
@@ -36,6 +38,7 @@ app.MapIbs();
 app.MapPartners();
 app.MapGraphQL();
 app.MapStations();
+app.MapVending();
 app.MapAuditExport();
 app.MapBenchBaseline(app.Configuration);
 if (CliHost.IsInvoked(args)) return await CliHost.RunAsync(app, args); // Marten applies its schema, Wolverine starts, then the verb runs

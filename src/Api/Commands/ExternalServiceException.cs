@@ -9,4 +9,7 @@ public sealed class ExternalServiceException(string service, string message, Exc
     : Exception($"{service}: {message}", inner)
 {
     public string Service { get; } = service;
+
+    /// <summary>The failure without the service's name: "HTTP 503", "timeout", "connection refused" (what a manual task shows).</summary>
+    public string Reason { get; } = message;
 }

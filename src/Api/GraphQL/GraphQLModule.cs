@@ -51,6 +51,7 @@ internal sealed class GraphQLModule
         Audit.AuditSchema.Add(builder);
         Lockers.Sms.SmsSchema.Add(builder);
         Access.GraphQL.AccessSchema.Add(builder);
+        Vending.GraphQL.VendingSchema.Add(builder);
         return builder.Build();
     }
 }

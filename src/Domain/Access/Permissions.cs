@@ -17,6 +17,15 @@ public static class Permissions
     public const string StationOrdersWrite = "station.orders.write";
     public const string StationDeliveryWrite = "station.delivery.write";
     public const string StationReferenceWrite = "station.reference.write";
+    public const string VendingRead = "vending.read";
+    public const string VendingStoresManage = "vending.stores.manage";
+    public const string VendingTicketsAdjust = "vending.tickets.adjust";
+    public const string VendingOrdersCorrect = "vending.orders.correct";
+    public const string VendingOrdersReview = "vending.orders.review";
+    public const string VendingManualHandle = "vending.manual.handle";
+    public const string VendingComplaintsResolve = "vending.complaints.resolve";
+    /// <summary>Mini-program users' phone numbers in clear (each read audited) and look-ups by phone.</summary>
+    public const string VendingPiiRead = "vending.pii.read";
 
     /// <summary>
     /// What every enabled account holds whatever its roles: `me`, its own password, signing out.
@@ -26,9 +35,12 @@ public static class Permissions
 
     public static IReadOnlyList<string> Station { get; } = [StationRead, StationTaxWrite, StationOrdersWrite, StationDeliveryWrite, StationReferenceWrite];
 
+    public static IReadOnlyList<string> Vending { get; } =
+        [VendingRead, VendingStoresManage, VendingTicketsAdjust, VendingOrdersCorrect, VendingOrdersReview, VendingManualHandle, VendingComplaintsResolve, VendingPiiRead];
+
     /// <summary>Every permission a role may grant.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [LockersRead, LockersWrite, PartnersManage, UsersManage, AuditRead, PersonalDataRead, OperationsRead, OperationsManage, .. Station];
+        [LockersRead, LockersWrite, PartnersManage, UsersManage, AuditRead, PersonalDataRead, OperationsRead, OperationsManage, .. Station, .. Vending];
 }
 
 /// <summary>
@@ -51,7 +63,7 @@ public static class Roles
     {
         Admin => Permissions.All,
         Operator => [Permissions.LockersRead, Permissions.LockersWrite, Permissions.OperationsRead],
-        Auditor => [Permissions.LockersRead, Permissions.AuditRead, Permissions.StationRead],
+        Auditor => [Permissions.LockersRead, Permissions.AuditRead, Permissions.StationRead, Permissions.VendingRead],
         StationOperator => Permissions.Station,
         _ => [],
     };

@@ -1,0 +1,11 @@
+using Cabinets.GraphQL.Types;
+
+namespace Cabinets.Api.Vending.GraphQL;
+
+/// <summary>The vending part of the admin schema (VENDING.md §4.6); each part adds its types and fields.</summary>
+internal static class VendingSchema
+{
+    public static void Add(SchemaBuilder schema)
+    {
+    }
+}
