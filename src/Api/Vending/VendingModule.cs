@@ -1,4 +1,9 @@
+using Cabinets.Api.Hosting;
+using Cabinets.Api.Vending.Outbound;
+using Cabinets.Projections.Vending.ManualTasks;
+using JasperFx.Events.Projections;
 using Marten;
+using Wolverine;
 
 namespace Cabinets.Api.Vending;
 
@@ -7,18 +12,22 @@ namespace Cabinets.Api.Vending;
 /// their tickets, scan-to-open sessions, vendor order pushes, charging, corrections, complaints,
 /// the manual-handling queue and statistics. Commands are handled in `Handlers/`, decided by the
 /// deciders of `src/Domain/Vending`; read models are built in `src/Projections/Vending`; the outside
-/// systems sit behind the ports of `Ports/`.
+/// systems sit behind the ports of `Ports/`; outside calls go through the outbox with the failure
+/// rules of `Outbound/`.
 /// </summary>
 internal static class VendingModule
 {
     public static IServiceCollection AddVending(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
-        services.ConfigureMarten(opts => ConfigureMarten(opts));
+        services.ConfigureMarten(ConfigureMarten);
+        services.ConfigureWolverine(opts => opts.Policies.Add(new VendingOutboundPolicy(CritterStackSetup.ExternalRetrySchedule(config))));
+        services.AddSingleton<OutboundGaveUp>().AddSingleton<OutboundAttempts>();
         return services;
     }
 
     private static void ConfigureMarten(StoreOptions opts)
     {
+        opts.Projections.Add<ManualTaskSnapshotProjection>(ProjectionLifecycle.Inline);
     }
 
     public static IEndpointRouteBuilder MapVending(this IEndpointRouteBuilder app)
