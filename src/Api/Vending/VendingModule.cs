@@ -1,5 +1,6 @@
 using Cabinets.Api.Hosting;
 using Cabinets.Api.Vending.Outbound;
+using Cabinets.Projections.Vending.Catalog;
 using Cabinets.Projections.Vending.ManualTasks;
 using JasperFx.Events.Projections;
 using Marten;
@@ -28,6 +29,10 @@ internal static class VendingModule
     private static void ConfigureMarten(StoreOptions opts)
     {
         opts.Projections.Add<ManualTaskSnapshotProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<VendingStoreSnapshotProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<VendingDeviceSnapshotProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<VendingDeviceSnapshot>().UniqueIndex(x => x.QrCode);
+        opts.Projections.Add<VendingProductSnapshotProjection>(ProjectionLifecycle.Inline);
     }
 
     public static IEndpointRouteBuilder MapVending(this IEndpointRouteBuilder app)
