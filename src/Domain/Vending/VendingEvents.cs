@@ -98,7 +98,8 @@ public sealed record ExceptionOrderVoided(string OrderNo, string Reason, DateTim
 public sealed record SupplementaryOrderSuperseded(string OrderNo, string RelatedOrderNo, string CorrectionId, DateTimeOffset At);
 /// <summary>The total of an order that needs no payment (0 fen).</summary>
 public sealed record PaymentNotRequired(string OrderNo, DateTimeOffset At);
-public sealed record ChargeStarted(string OrderNo, string PaymentNo, VendingPaymentType PaymentType, long Amount, long Tickets, DateTimeOffset At);
+/// <summary><paramref name="ServiceOrderRiskFund"/> is set when the charge completes a pay-score service order created before it (the session's).</summary>
+public sealed record ChargeStarted(string OrderNo, string PaymentNo, VendingPaymentType PaymentType, long Amount, long Tickets, DateTimeOffset At, long? ServiceOrderRiskFund = null);
 public sealed record PaymentSucceeded(string OrderNo, string PaymentNo, VendingPaymentType PaymentType, long Amount, long Tickets,
     string? WechatTransactionId, DateTimeOffset PaidAt, IReadOnlyList<MoneyLine> Lines, string StoreCode, string DeviceCode, DateTimeOffset At);
 public sealed record PaymentFailed(string OrderNo, string PaymentNo, PaymentFailureReason Reason, string? Detail, DateTimeOffset At);
