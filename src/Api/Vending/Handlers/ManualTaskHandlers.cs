@@ -38,7 +38,7 @@ public sealed record RetryManualTask(string TaskId, DateTimeOffset Now);
 /// idempotency key, in this command's transaction: a success appends the call's effects and
 /// resolves the task `SENT`; a failure keeps it `OPEN` with `attempts` + 1 and the new error.
 /// </summary>
-internal static class RetryManualTaskHandler
+public static class RetryManualTaskHandler
 {
     public static async Task<CommandOutcome> Handle(RetryManualTask command, IDocumentSession session, IMessageContext messages,
         OutboundAttempts attempts, IServiceProvider services, CancellationToken ct)
@@ -53,7 +53,7 @@ internal static class RetryManualTaskHandler
         string? error = null;
         try
         {
-            await attempt(message, services, session, ct);
+            await attempt(message, services, session, messages, ct);
         }
         catch (ExternalServiceException e)
         {

@@ -11,7 +11,7 @@ namespace Cabinets.Api.Vending.Outbound;
 /// the message, so an admin can resend it with the same idempotency key. Both are commands through
 /// the pipeline, so they are decided, recorded with the system as actor, and idempotent.
 /// </summary>
-internal sealed class OutboundGaveUp(CommandSender commands, TimeProvider clock)
+public sealed class OutboundGaveUp(CommandSender commands, TimeProvider clock)
 {
     private static readonly CommandContext System = new(Actor.System);
 
