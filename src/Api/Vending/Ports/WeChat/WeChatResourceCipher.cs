@@ -6,7 +6,7 @@ namespace Cabinets.Api.Vending.Ports.WeChat;
 /// <summary>
 /// Step 2 of VENDING.md §4.4: a notification's `resource` is AEAD_AES_256_GCM under the APIv3 key
 /// (32 bytes of UTF-8), with its `nonce` (12 bytes of UTF-8) and `associated_data`; the Base64
-/// `ciphertext` ends with the 16-byte tag. <see cref="Encrypt"/> is the inverse, for our fakes.
+/// `ciphertext` ends with the 16-byte tag.
 /// </summary>
 public static class WeChatResourceCipher
 {
@@ -31,14 +31,5 @@ public static class WeChatResourceCipher
         {
             return null;
         }
-    }
-
-    public static string Encrypt(byte[] key, string nonce, string? associatedData, string plaintext)
-    {
-        var plain = Encoding.UTF8.GetBytes(plaintext);
-        var sealedBytes = new byte[plain.Length + TagBytes];
-        using var aes = new AesGcm(key, TagBytes);
-        aes.Encrypt(Encoding.UTF8.GetBytes(nonce), plain, sealedBytes.AsSpan(0, plain.Length), sealedBytes.AsSpan(plain.Length), Encoding.UTF8.GetBytes(associatedData ?? ""));
-        return Convert.ToBase64String(sealedBytes);
     }
 }
