@@ -1,5 +1,6 @@
 using Cabinets.Api.Hosting;
 using Cabinets.Api.Vending.Outbound;
+using Cabinets.Api.Vending.Ports.WeChat;
 using Cabinets.Projections.Vending.Catalog;
 using Cabinets.Projections.Vending.ManualTasks;
 using JasperFx.Events.Projections;
@@ -23,6 +24,7 @@ internal static class VendingModule
         services.ConfigureMarten(ConfigureMarten);
         services.ConfigureWolverine(opts => opts.Policies.Add(new VendingOutboundPolicy(CritterStackSetup.ExternalRetrySchedule(config))));
         services.AddSingleton<OutboundGaveUp>().AddSingleton<OutboundAttempts>();
+        services.AddWeChatPorts(config, env);
         return services;
     }
 
@@ -37,6 +39,7 @@ internal static class VendingModule
 
     public static IEndpointRouteBuilder MapVending(this IEndpointRouteBuilder app)
     {
+        app.MapWeChatCallbacks();
         return app;
     }
 }
