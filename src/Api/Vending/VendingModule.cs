@@ -1,4 +1,5 @@
 using Cabinets.Api.Hosting;
+using Cabinets.Api.Vending.Handlers.Catalog;
 using Cabinets.Api.Vending.Outbound;
 using Cabinets.Projections.Vending.Catalog;
 using Cabinets.Projections.Vending.ManualTasks;
@@ -23,6 +24,7 @@ internal static class VendingModule
         services.ConfigureMarten(ConfigureMarten);
         services.ConfigureWolverine(opts => opts.Policies.Add(new VendingOutboundPolicy(CritterStackSetup.ExternalRetrySchedule(config))));
         services.AddSingleton<OutboundGaveUp>().AddSingleton<OutboundAttempts>();
+        services.AddVendingCatalog(config, env); // stores, devices, products; vendor and ERP ports (Handlers/Catalog)
         return services;
     }
 
@@ -33,10 +35,12 @@ internal static class VendingModule
         opts.Projections.Add<VendingDeviceSnapshotProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<VendingDeviceSnapshot>().UniqueIndex(x => x.QrCode);
         opts.Projections.Add<VendingProductSnapshotProjection>(ProjectionLifecycle.Inline);
+        opts.ConfigureCatalogMarten();
     }
 
     public static IEndpointRouteBuilder MapVending(this IEndpointRouteBuilder app)
     {
+        app.MapVendingCatalog();
         return app;
     }
 }

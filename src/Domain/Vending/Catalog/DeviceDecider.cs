@@ -24,6 +24,12 @@ public sealed record ConfirmDeviceUnbound(string DeviceCode, string RequestId, b
 /// <summary>One report of the vendor's device-status push (§4.2).</summary>
 public sealed record ReportDeviceStatus(string DeviceCode, DeviceOnlineStatus Status, DateTimeOffset ReportedAt, DateTimeOffset Now) : DeviceCommand(DeviceCode, Now);
 
+/// <summary>One device-status push of the vendor (VENDING.md §4.2): up to 500 reports, applied in one transaction.</summary>
+public sealed record ReportDeviceStatuses(IReadOnlyList<ReportDeviceStatus> Reports, DateTimeOffset Now);
+
+/// <summary>What the push answers: how many reports changed a device, how many were older news, which devices we do not know.</summary>
+public sealed record DeviceStatusAnswer(int Applied, int Ignored, IReadOnlyList<string> UnknownDevices);
+
 /// <summary>What a report did: applied (the latest so far) or ignored (not later than the one that set the status).</summary>
 public enum StatusReportOutcome { Applied, Ignored }
 
