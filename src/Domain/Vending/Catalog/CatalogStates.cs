@@ -21,6 +21,12 @@ public sealed record StoreState(string StoreCode, string StoreName, StoreType St
 public sealed record DeviceState(string DeviceCode, string StoreCode, string QrCode, DeviceOnlineStatus OnlineStatus, DateTimeOffset? StatusReportedAt,
     DeviceBindStatus BindStatus, bool Decommissioned, string? PendingRequestId, DateTimeOffset CreatedAt)
 {
+    /// <summary>
+    /// A move is under way (§2.10: unbind, then bind to the new store): the pending unbind is followed by a bind to
+    /// <see cref="StoreCode"/>. Cleared by the unbind's success or a decommission.
+    /// </summary>
+    public bool RebindPending { get; init; }
+
     /// <summary>A scan may open this device's door (§1.2): bound, online, in service (the store is checked apart).</summary>
     public bool Usable => BindStatus == DeviceBindStatus.Bound && OnlineStatus == DeviceOnlineStatus.Online && !Decommissioned;
 
@@ -28,12 +34,13 @@ public sealed record DeviceState(string DeviceCode, string StoreCode, string QrC
     {
         DeviceRegistered r => new(r.DeviceCode, r.StoreCode, r.QrCode, DeviceOnlineStatus.Offline, null, DeviceBindStatus.Binding, false, null, r.At),
         DeviceBindRequested b when state is not null => state with { BindStatus = DeviceBindStatus.Binding, StoreCode = b.StoreCode, PendingRequestId = b.RequestId },
-        DeviceBound b when state is not null => state with { BindStatus = DeviceBindStatus.Bound, StoreCode = b.StoreCode, PendingRequestId = null },
-        DeviceBindFailed when state is not null => state with { BindStatus = DeviceBindStatus.BindFailed, PendingRequestId = null },
+        DeviceBound b when state is not null => state with { BindStatus = DeviceBindStatus.Bound, StoreCode = b.StoreCode, PendingRequestId = null, RebindPending = false },
+        // The failed request stays pending: an admin's retry of the manual task resends exactly it (§2.8).
+        DeviceBindFailed when state is not null => state with { BindStatus = DeviceBindStatus.BindFailed },
         DeviceUnbindRequested u when state is not null => state with { BindStatus = DeviceBindStatus.Unbinding, PendingRequestId = u.RequestId },
-        DeviceUnbound when state is not null => state with { BindStatus = DeviceBindStatus.Unbound, PendingRequestId = null },
-        DeviceMoved m when state is not null => state with { StoreCode = m.ToStoreCode },
-        DeviceDecommissioned when state is not null => state with { Decommissioned = true },
+        DeviceUnbound when state is not null => state with { BindStatus = DeviceBindStatus.Unbound, PendingRequestId = null, RebindPending = false },
+        DeviceMoved m when state is not null => state with { StoreCode = m.ToStoreCode, RebindPending = state.BindStatus == DeviceBindStatus.Unbinding },
+        DeviceDecommissioned when state is not null => state with { Decommissioned = true, RebindPending = false },
         DeviceStatusChanged s when state is not null => state with { OnlineStatus = s.Status, StatusReportedAt = s.ReportedAt },
         _ => state,
     };
