@@ -77,6 +77,19 @@ internal static class SalesStatements
         var orderCount = paid
             ? $"(select count(*)::int from {S}.stats_orders o where o.order_no = a.order_no and o.first_paid_seq = a.seq and o.order_type = 'NORMAL')"
             : "0";
+        // One upsert per sales table: the sums of this kind, and the order count where the table has one.
+        string Upsert(string table, string key, string select, bool counted)
+        {
+            var count = counted ? ", order_count" : "";
+            var addCount = counted ? ", order_count = t.order_count + excluded.order_count" : "";
+            return $"""
+                insert into {S}.{table} as t ({key}, {quantity}, {amount}, {ticketsColumn}{count})
+                {select}
+                on conflict ({key}) do update
+                   set {quantity} = t.{quantity} + excluded.{quantity}, {amount} = t.{amount} + excluded.{amount},
+                       {ticketsColumn} = t.{ticketsColumn} + excluded.{ticketsColumn}{addCount}
+                """;
+        }
         Add(batch, $"""
             with a as (select ?::bigint as seq, ?::text as order_no, ?::date as day, ?::text as store, ?::text as device, ?::text as type),
             moved as (
@@ -84,13 +97,15 @@ internal static class SalesStatements
                 select a.seq, l.product_code, '{kind}', a.day, a.store, a.device, a.type, l.quantity, l.amount, l.tickets
                   from a, unnest(?::text[], ?::int[], ?::bigint[], ?::bigint[]) as l(product_code, quantity, amount, tickets)
                 on conflict (seq_id, product_code) do nothing
-                returning product_code, quantity, amount, tickets)
-            insert into {S}.stats_sales as t (business_day, store_code, device_code, product_code, payment_type, {quantity}, {amount}, {ticketsColumn}, order_count)
-            select a.day, a.store, a.device, m.product_code, a.type, m.quantity, m.amount, m.tickets, {orderCount}
-              from moved m, a
-            on conflict (business_day, store_code, device_code, product_code, payment_type) do update
-               set {quantity} = t.{quantity} + excluded.{quantity}, {amount} = t.{amount} + excluded.{amount},
-                   {ticketsColumn} = t.{ticketsColumn} + excluded.{ticketsColumn}, order_count = t.order_count + excluded.order_count
+                returning product_code, quantity, amount, tickets),
+            by_device as ({Upsert("stats_sales", "business_day, store_code, device_code, product_code, payment_type",
+                $"select a.day, a.store, a.device, m.product_code, a.type, m.quantity, m.amount, m.tickets, {orderCount} from moved m, a", counted: true)}
+                returning 1),
+            by_product as ({Upsert("stats_sales_by_store_product", "business_day, store_code, product_code, payment_type",
+                $"select a.day, a.store, m.product_code, a.type, m.quantity, m.amount, m.tickets, {orderCount} from moved m, a", counted: true)}
+                returning 1)
+            {Upsert("stats_sales_by_store", "business_day, store_code, payment_type",
+                "select a.day, a.store, a.type, sum(m.quantity), sum(m.amount), sum(m.tickets) from moved m, a group by a.day, a.store, a.type", counted: false)}
             """, seq, orderNo, day, store, device, type,
             byProduct.Select(l => l.Code).ToArray(), byProduct.Select(l => l.Quantity).ToArray(), byProduct.Select(l => l.Amount).ToArray(),
             byProduct.Select(l => tickets ? VendingMoney.TicketsFor(l.Amount) : 0L).ToArray());

@@ -18,7 +18,7 @@ public static class VendingStatisticsTables
 
     public static IReadOnlyList<Table> All { get; } =
     [
-        Orders(), SalesMovements(), Sales(), SalesOrders(), ProductNames(), Charges(), ChargeCounts(), Devices(), DeviceStatusIntervals(),
+        Orders(), SalesMovements(), Sales(), SalesByStoreProduct(), SalesByStore(), SalesOrders(), ProductNames(), Charges(), ChargeCounts(), Devices(), DeviceStatusIntervals(),
         ExceptionOrders(), ManualTasks(), Complaints(),
     ];
 
@@ -63,20 +63,31 @@ public static class VendingStatisticsTables
         return t;
     }
 
-    /// <summary>Sales by (business day, store, device, product, payment type): the five dimensions of `vendingSales`.</summary>
-    private static Table Sales()
+    /// <summary>The sums every sales table holds.</summary>
+    public static IReadOnlyList<string> SalesSums { get; } =
+        ["sold_quantity", "refunded_quantity", "gross_amount", "refund_amount", "tickets_collected", "tickets_refunded"];
+
+    /// <summary>
+    /// Sales by (business day, store, device, product, payment type): the five dimensions of
+    /// `vendingSales`, with two roll-ups beside it that drop the device, then the product too (a
+    /// day of a store has tens of devices and products), so a month by product or by payment type
+    /// reads thousands of rows, not millions. The queries take the smallest table that has every
+    /// dimension they group or filter by.
+    /// </summary>
+    private static Table Sales() => SalesTable("stats_sales", ["business_day", "store_code", "device_code", "product_code", "payment_type"], orderCount: true);
+
+    private static Table SalesByStoreProduct() => SalesTable("stats_sales_by_store_product", ["business_day", "store_code", "product_code", "payment_type"], orderCount: true);
+
+    private static Table SalesByStore() => SalesTable("stats_sales_by_store", ["business_day", "store_code", "payment_type"], orderCount: false);
+
+    private static Table SalesTable(string name, string[] key, bool orderCount)
     {
-        var t = New("stats_sales");
-        t.AddColumn("business_day", "date").AsPrimaryKey();
-        t.AddColumn("store_code", "text").AsPrimaryKey();
-        t.AddColumn("device_code", "text").AsPrimaryKey();
-        t.AddColumn("product_code", "text").AsPrimaryKey();
-        t.AddColumn("payment_type", "text").AsPrimaryKey();
-        foreach (var sum in new[] { "sold_quantity", "refunded_quantity", "gross_amount", "refund_amount", "tickets_collected", "tickets_refunded" })
-            t.AddColumn(sum, "bigint").NotNull().DefaultValueByExpression("0");
+        var t = New(name);
+        foreach (var column in key) t.AddColumn(column, column == "business_day" ? "date" : "text").AsPrimaryKey();
+        foreach (var sum in SalesSums) t.AddColumn(sum, "bigint").NotNull().DefaultValueByExpression("0");
         // NORMAL orders whose first successful payment paid this product: an order counts once per product.
-        t.AddColumn("order_count", "integer").NotNull().DefaultValueByExpression("0");
-        t.Indexes.Add(new IndexDefinition("stats_sales_store_day") { Columns = ["store_code", "business_day"] });
+        if (orderCount) t.AddColumn("order_count", "integer").NotNull().DefaultValueByExpression("0");
+        t.Indexes.Add(new IndexDefinition(name + "_store_day") { Columns = ["store_code", "business_day"] });
         return t;
     }
 
@@ -174,7 +185,7 @@ public static class VendingStatisticsTables
         return t;
     }
 
-    /// <summary>`store_code` null: a task of no store (an ERP pull), counted in the total only.</summary>
+    /// <summary>`store_code` null: a task of no store (an ERP pull), reported in a row of no store.</summary>
     private static Table ManualTasks()
     {
         var t = New("stats_manual_tasks");
