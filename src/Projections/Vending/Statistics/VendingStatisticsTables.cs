@@ -64,7 +64,7 @@ public static class VendingStatisticsTables
     }
 
     /// <summary>The sums every sales table holds.</summary>
-    public static IReadOnlyList<string> SalesSums { get; } =
+    public static IReadOnlyList<string> SalesSums =>
         ["sold_quantity", "refunded_quantity", "gross_amount", "refund_amount", "tickets_collected", "tickets_refunded"];
 
     /// <summary>
