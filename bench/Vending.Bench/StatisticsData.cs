@@ -9,7 +9,7 @@ namespace Cabinets.Vending.Bench;
 /// movement row per paid line and per refund); every summed table is then derived from them with
 /// the same grouping the projection's upserts add up, so the rows have the shape and the counts the
 /// projection would give. 50 stores × 4 devices, 30 products, 90 business days from 2026-09-01; a
-/// third paid by WeChat; 1-3 lines an order; 5 % failed charges; 5 % of orders refunded one line
+/// third paid by WeChat (device, store, payment type and products drawn from hashes of the order number); 1-3 lines an order; 5 % failed charges; 5 % of orders refunded one line
 /// the next day; a device changes status every 6 hours.
 /// </summary>
 internal static class StatisticsData
@@ -19,8 +19,12 @@ internal static class StatisticsData
 
     public static async Task LoadAsync(NpgsqlDataSource db, int orders, Action<string> progress, CancellationToken ct)
     {
-        const string Store = "'S' || lpad((g % 50)::text, 3, '0')", Device = "'D' || lpad((g % 200)::text, 4, '0')";
-        const string Type = "case when g % 3 = 0 then 'WECHAT' else 'TICKETS' end", Day = "date '2026-09-01' + (g % 90)";
+        // Device, store, payment type and products from independent hashes of the order number, so the
+        // summed tables are as dense as real data (plain `g % n` for each would tie them together).
+        const string D = "(abs(hashint4(g)::bigint) % 200)", Wechat = "(abs(hashint4(g + 7777777)::bigint) % 3 = 0)";
+        const string P = "((abs(hashint4(g + 3333333)::bigint) + k * 7) % 30)", P1 = "((abs(hashint4(g + 3333333)::bigint) + 7) % 30)";
+        const string Store = $"'S' || lpad(({D} % 50)::text, 3, '0')", Device = $"'D' || lpad({D}::text, 4, '0')";
+        const string Type = $"case when {Wechat} then 'WECHAT' else 'TICKETS' end", Day = "date '2026-09-01' + (g % 90)";
         string[] steps =
         [
             $"""
@@ -36,19 +40,20 @@ internal static class StatisticsData
             // Paid lines (distinct products per order), then one refunded line of 5 % of the orders, on the next day.
             $"""
             insert into vending.stats_sales_movements (seq_id, product_code, kind, business_day, store_code, device_code, payment_type, quantity, amount, tickets)
-            select g * 8 + k, 'P' || lpad(((g + k * 7) % 30)::text, 3, '0'), 'PAID', {Day}, {Store}, {Device}, {Type},
-                   q, q * (100 + ((g + k * 7) % 30) * 50), case when g % 3 = 0 then 0 else q * (100 + ((g + k * 7) % 30) * 50) * 5 end
+            select g * 8 + k, 'P' || lpad({P}::text, 3, '0'), 'PAID', {Day}, {Store}, {Device}, {Type},
+                   q, q * (100 + {P} * 50), case when {Wechat} then 0 else q * (100 + {P} * 50) * 5 end
               from generate_series(1, {orders}) g, generate_series(1, 1 + g % 3) k, lateral (select 1 + (g + k) % 2 as q) x
              where g % 20 <> 0
             """,
             $"""
             insert into vending.stats_sales_movements (seq_id, product_code, kind, business_day, store_code, device_code, payment_type, quantity, amount, tickets)
-            select g * 8 + 5, 'P' || lpad(((g + 7) % 30)::text, 3, '0'), 'REFUNDED', {Day} + 1, {Store}, {Device}, {Type},
-                   1, 100 + ((g + 7) % 30) * 50, case when g % 3 = 0 then 0 else (100 + ((g + 7) % 30) * 50) * 5 end
+            select g * 8 + 5, 'P' || lpad({P1}::text, 3, '0'), 'REFUNDED', {Day} + 1, {Store}, {Device}, {Type},
+                   1, 100 + {P1} * 50, case when {Wechat} then 0 else (100 + {P1} * 50) * 5 end
               from generate_series(1, {orders}) g where g % 20 = 1
             """,
             Sums("stats_sales", "business_day, store_code, device_code, product_code, payment_type", orderCount: true),
             Sums("stats_sales_by_store_product", "business_day, store_code, product_code, payment_type", orderCount: true),
+            Sums("stats_sales_by_product", "business_day, product_code, payment_type", orderCount: true),
             Sums("stats_sales_by_store", "business_day, store_code, payment_type", orderCount: false),
             """
             insert into vending.stats_sales_orders (business_day, store_code, device_code, payment_type, paid_orders, normal_orders)
@@ -118,7 +123,7 @@ internal static class StatisticsData
     public static async Task<string> SizesAsync(NpgsqlDataSource db, CancellationToken ct)
     {
         var parts = new List<string>();
-        foreach (var table in new[] { "stats_orders", "stats_sales_movements", "stats_sales", "stats_sales_by_store_product", "stats_sales_by_store",
+        foreach (var table in new[] { "stats_orders", "stats_sales_movements", "stats_sales", "stats_sales_by_store_product", "stats_sales_by_product", "stats_sales_by_store",
                      "stats_charge_counts", "stats_device_status_intervals" })
         {
             await using var cmd = db.CreateCommand($"select count(*) from vending.{table}");

@@ -42,7 +42,10 @@ public static class VendingSales
         var keys = Columns.Where(c => q.GroupBy.Contains(c.Dimension)).ToList();
         var byProduct = q.GroupBy.Contains(SalesDimension.Product) || q.ProductCode is not null;
         var byDevice = q.GroupBy.Contains(SalesDimension.Device) || q.DeviceCode is not null;
-        var table = byDevice ? "stats_sales" : byProduct ? "stats_sales_by_store_product" : "stats_sales_by_store";
+        var byStore = q.GroupBy.Contains(SalesDimension.Store) || q.StoreCode is not null;
+        var table = byDevice ? "stats_sales"
+            : byProduct ? (byStore ? "stats_sales_by_store_product" : "stats_sales_by_product")
+            : "stats_sales_by_store";
         var sums = await SumsAsync(db, q, table, keys, byProduct, ct);
         if (byProduct) return sums.Values.ToList();
 

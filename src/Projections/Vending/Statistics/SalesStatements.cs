@@ -101,8 +101,11 @@ internal static class SalesStatements
             by_device as ({Upsert("stats_sales", "business_day, store_code, device_code, product_code, payment_type",
                 $"select a.day, a.store, a.device, m.product_code, a.type, m.quantity, m.amount, m.tickets, {orderCount} from moved m, a", counted: true)}
                 returning 1),
-            by_product as ({Upsert("stats_sales_by_store_product", "business_day, store_code, product_code, payment_type",
+            by_store_product as ({Upsert("stats_sales_by_store_product", "business_day, store_code, product_code, payment_type",
                 $"select a.day, a.store, m.product_code, a.type, m.quantity, m.amount, m.tickets, {orderCount} from moved m, a", counted: true)}
+                returning 1),
+            by_product as ({Upsert("stats_sales_by_product", "business_day, product_code, payment_type",
+                $"select a.day, m.product_code, a.type, m.quantity, m.amount, m.tickets, {orderCount} from moved m, a", counted: true)}
                 returning 1)
             {Upsert("stats_sales_by_store", "business_day, store_code, payment_type",
                 "select a.day, a.store, a.type, sum(m.quantity), sum(m.amount), sum(m.tickets) from moved m, a group by a.day, a.store, a.type", counted: false)}
