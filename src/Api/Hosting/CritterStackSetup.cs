@@ -120,6 +120,11 @@ public static class CritterStackSetup
         opts.Storage.ExtendedSchemaObjects.AddRange(Stations.StationsModule.SchemaObjects());
         opts.Projections.Add(new StationOrderLinesProjection(), ProjectionLifecycle.Async, StationOrderLinesProjection.ProjectionName);
         opts.Storage.ExtendedSchemaObjects.AddRange(StationOrderLineTables.All);
+        // Vending statistics (VENDING.md §2.12): flat, already-summed tables; a rebuild empties them first.
+        opts.Projections.Add(new Projections.Vending.Statistics.VendingStatisticsProjection(), ProjectionLifecycle.Async,
+            Projections.Vending.Statistics.VendingStatisticsProjection.ProjectionName,
+            a => { foreach (var table in Projections.Vending.Statistics.VendingStatisticsTables.Names) a.DeleteDataInTableOnTeardown(table); });
+        opts.Storage.ExtendedSchemaObjects.AddRange(Projections.Vending.Statistics.VendingStatisticsTables.All);
         opts.Storage.ExtendedSchemaObjects.AddRange(PersonalData.PersonalDataVault.Tables());
     }
 

@@ -7,5 +7,6 @@ internal static class VendingSchema
 {
     public static void Add(SchemaBuilder schema)
     {
+        Statistics.VendingStatisticsSchema.Add(schema);
     }
 }
