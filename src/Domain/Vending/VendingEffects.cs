@@ -27,7 +27,9 @@ public sealed class VendingEffects
 
     public VendingEffects Append(string stream, params object[] events)
     {
-        foreach (var e in events) appends.Add((stream, e));
+        // A stream this decision starts takes its further events in the start.
+        var started = starts.Any(s => s.Stream == stream);
+        foreach (var e in events) (started ? starts : appends).Add((stream, e));
         return this;
     }
 

@@ -41,7 +41,7 @@ public sealed record RetryManualTask(string TaskId, DateTimeOffset Now);
 public static class RetryManualTaskHandler
 {
     public static async Task<CommandOutcome> Handle(RetryManualTask command, IDocumentSession session, IMessageContext messages,
-        OutboundAttempts attempts, IServiceProvider services, CancellationToken ct)
+        OutboundAttempts attempts, Wolverine.Runtime.IWolverineRuntime runtime, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<ManualTaskSnapshot>(VendingEventNames.Task(command.TaskId), ct);
         var state = stream.Aggregate?.State;
@@ -53,7 +53,7 @@ public static class RetryManualTaskHandler
         string? error = null;
         try
         {
-            await attempt(message, services, session, messages, ct);
+            await attempt(message, runtime.Services, session, messages, ct);
         }
         catch (ExternalServiceException e)
         {

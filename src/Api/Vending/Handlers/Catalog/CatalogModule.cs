@@ -17,7 +17,7 @@ internal static class CatalogModule
         var schedule = config.GetSection("Vending").Get<CatalogScheduleSettings>() ?? new CatalogScheduleSettings();
         services.AddSingleton(schedule);
         if (schedule.ScheduleEnabled) services.AddHostedService<CatalogSchedule>();
-        services.TryAddSingleton<ISalesSummarySource, NoSalesSummaries>();
+        services.AddSingleton<Statistics.SalesSummaries>().AddSingleton<ISalesSummarySource, StatisticsSalesSummaries>();
         services.AddSingleton<VendorSignatureFilter>();
         services.AddOutboundAttempt<VendorBindDevice>((m, sp, s, ct) => VendorBindDeviceHandler.AttemptAsync(m, sp.GetRequiredService<IVendorGateway>(), s, Clock(sp), ct));
         services.AddOutboundAttempt<VendorUnbindDevice>((m, sp, s, ct) => VendorUnbindDeviceHandler.AttemptAsync(m, sp.GetRequiredService<IVendorGateway>(), s, Clock(sp), ct));

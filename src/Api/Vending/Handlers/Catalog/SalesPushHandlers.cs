@@ -24,13 +24,12 @@ public interface ISalesSummarySource
     Task<IReadOnlyList<string>> StoresWithMovementsAsync(DateOnly businessDate, CancellationToken ct);
 }
 
-/// <summary>Until the statistics are wired: no movements, empty summaries.</summary>
-internal sealed class NoSalesSummaries : ISalesSummarySource
+/// <summary>The summaries from the statistics read model (src/Projections/Vending/Statistics).</summary>
+internal sealed class StatisticsSalesSummaries(Statistics.SalesSummaries summaries) : ISalesSummarySource
 {
-    public Task<SalesSummary> BuildAsync(string storeCode, DateOnly businessDate, CancellationToken ct) =>
-        Task.FromResult(new SalesSummary(SalesSummaryIds.Of(storeCode, businessDate), businessDate, storeCode, "CNY", [], new SalesSummaryTotals(0, 0, 0, 0, 0, 0)));
+    public Task<SalesSummary> BuildAsync(string storeCode, DateOnly businessDate, CancellationToken ct) => summaries.BuildAsync(storeCode, businessDate, ct);
 
-    public Task<IReadOnlyList<string>> StoresWithMovementsAsync(DateOnly businessDate, CancellationToken ct) => Task.FromResult<IReadOnlyList<string>>([]);
+    public Task<IReadOnlyList<string>> StoresWithMovementsAsync(DateOnly businessDate, CancellationToken ct) => summaries.StoresWithMovementsAsync(businessDate, ct);
 }
 
 internal static class SalesSummaryStreams
