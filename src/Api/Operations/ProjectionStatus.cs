@@ -25,7 +25,8 @@ public sealed record ProjectionStatus(string Name, ProjectionState State, long P
 public sealed class ProjectionStatuses(NpgsqlDataSource db, ShadowRebuilds rebuilds)
 {
     public static IReadOnlyList<string> AsyncProjections { get; } =
-        [FreeDoorProjection.ProjectionName, Cabinets.Projections.Stations.OrderLines.StationOrderLinesProjection.ProjectionName];
+        [FreeDoorProjection.ProjectionName, Cabinets.Projections.Stations.OrderLines.StationOrderLinesProjection.ProjectionName,
+            Cabinets.Projections.Vending.Statistics.VendingStatisticsProjection.ProjectionName];
 
     public async Task<IReadOnlyList<ProjectionStatus>> AllAsync(CancellationToken ct)
     {

@@ -14,6 +14,7 @@ public sealed class RestPermissionTests(AccessFixture api) : IClassFixture<Acces
     private static readonly string[] NotAdminSurfaces =
     [
         "/health/", "/api/auth/login", "/ibs", "/api/partners/", "/graphql", "/bench/", "/openapi/", // the API description, public by design
+        "/api/app/", "/api/vendors/", "/api/callbacks/", // mini-program users (their own token), the signed vendor, WeChat (verified)
         "/metrics", // Prometheus, served to loopback callers only unless Metrics__AllowRemote (ADR-0027)
     ];
 

@@ -63,7 +63,7 @@ internal static class VendorPortsModule
 
     private static string ProviderOf(string? configured, IHostEnvironment env, string section)
     {
-        var provider = (configured ?? (env.IsDevelopment() ? FileProvider : HttpProvider)).Trim().ToLowerInvariant();
+        var provider = (configured ?? FileProvider).Trim().ToLowerInvariant();
         return provider is FileProvider or HttpProvider
             ? provider
             : throw new InvalidOperationException($"{section}:Provider is '{configured}'; it must be '{FileProvider}' or '{HttpProvider}'");

@@ -22,5 +22,5 @@ public sealed class WeChatMiniProgramSettings
     public double TimeoutSeconds { get; set; } = 10;
 
     public string ProviderFor(IHostEnvironment env) =>
-        (string.IsNullOrWhiteSpace(Provider) ? (env.IsDevelopment() ? WeChatPaySettings.FileProvider : WeChatPaySettings.HttpProvider) : Provider).Trim().ToLowerInvariant();
+        (string.IsNullOrWhiteSpace(Provider) ? WeChatPaySettings.FileProvider : Provider).Trim().ToLowerInvariant();
 }

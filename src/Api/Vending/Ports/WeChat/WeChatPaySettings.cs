@@ -50,5 +50,5 @@ public sealed class WeChatPaySettings
     public double FilePaidDelaySeconds { get; set; } = 1;
 
     public string ProviderFor(IHostEnvironment env) =>
-        (string.IsNullOrWhiteSpace(Provider) ? (env.IsDevelopment() ? FileProvider : HttpProvider) : Provider).Trim().ToLowerInvariant();
+        (string.IsNullOrWhiteSpace(Provider) ? FileProvider : Provider).Trim().ToLowerInvariant();
 }
