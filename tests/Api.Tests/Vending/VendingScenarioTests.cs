@@ -176,3 +176,47 @@ public sealed class VendingScenarioTests(VendingFixture api) : IClassFixture<Ven
         (await u3.GetAsync("/api/app/me")).GetProperty("ticketBalance").GetInt64().ShouldBe(0);
     }
 }
+
+/// <summary>The races of issue 11's tests: one vendor order pushed twice at once; one user's debits at once.</summary>
+public sealed class VendingRaceTests(VendingFixture api) : IClassFixture<VendingFixture>
+{
+    [Fact]
+    public async Task two_pushes_of_the_same_order_at_once_record_one_order_and_charge_once()
+    {
+        var u = await api.UserAsync(20_000);
+        var sessionNo = await u.OpenDoorAsync("vending:device:D001", "TICKETS");
+        var push = new
+        {
+            wheatOrderNo = "W-race-" + Guid.NewGuid().ToString("N")[..8], sessionNo, deviceCode = "D001", closedAt = "2026-11-21T02:10:00Z", totalAmount = 2500,
+            items = new[] { new { productCode = "P100", productName = "牛奶", quantity = 2, unitPrice = 1250L } },
+        };
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => api.VendorPostAsync("/api/vendors/wheat/orders", push)));
+        var bodies = await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()));
+        answers.ShouldAllBe(a => (int)a.StatusCode == 201, string.Join("\n", bodies));
+        bodies.Select(b => System.Text.Json.JsonDocument.Parse(b).RootElement.GetProperty("orderNo").GetString()).Distinct().Count().ShouldBe(1);
+        (await u.GetAsync("/api/app/me")).GetProperty("ticketBalance").GetInt64().ShouldBe(7_500);
+        (await u.GetAsync("/api/app/orders")).GetProperty("items").GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task two_orders_pushed_at_once_for_one_session_debit_the_user_once()
+    {
+        // A user opens one door at a time (§1.5), so two debits of one user race when the vendor pushes two orders
+        // for the same session at once: both load the user's stream and the session's; one commits, the other is
+        // decided again and finds the session closed (SESSION_ALREADY_HAS_ORDER: kept for review, not charged).
+        var u = await api.UserAsync(10_000);
+        var first = await u.OpenDoorAsync("vending:device:D001", "TICKETS");
+        object Push(string wheat) => new
+        {
+            wheatOrderNo = wheat, sessionNo = first, deviceCode = "D001", closedAt = "2026-11-21T02:10:00Z", totalAmount = 1500,
+            items = new[] { new { productCode = "P200", productName = "薯片", quantity = 1, unitPrice = 1500L } },
+        };
+        var answers = await Task.WhenAll(api.VendorPostAsync("/api/vendors/wheat/orders", Push("W-a-" + Guid.NewGuid().ToString("N")[..8])),
+            api.VendorPostAsync("/api/vendors/wheat/orders", Push("W-b-" + Guid.NewGuid().ToString("N")[..8])));
+        answers.ShouldAllBe(a => (int)a.StatusCode == 201);
+        var balance = (await u.GetAsync("/api/app/me")).GetProperty("ticketBalance").GetInt64();
+        balance.ShouldBe(2_500); // exactly one debit of 7,500
+        var statuses = (await u.GetAsync("/api/app/orders")).GetProperty("items").EnumerateArray().Select(o => o.GetProperty("paymentStatus").GetString()).Order().ToList();
+        statuses.ShouldBe(["AWAITING_REVIEW", "PAID"]);
+    }
+}
