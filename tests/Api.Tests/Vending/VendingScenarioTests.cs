@@ -220,3 +220,17 @@ public sealed class VendingRaceTests(VendingFixture api) : IClassFixture<Vending
         statuses.ShouldBe(["AWAITING_REVIEW", "PAID"]);
     }
 }
+
+public sealed class VendingAuthorizationTests(VendingFixture api) : IClassFixture<VendingFixture>
+{
+    [Fact]
+    public async Task a_payscore_authorization_records_its_code_and_answers_wechats_token_for_the_mini_program()
+    {
+        var u = await api.UserAsync(0);
+        var (status, body) = await u.PostAsync("/api/app/payscore/authorization", new { });
+        status.ShouldBe(200, body.ToString());
+        body.GetProperty("businessType").GetString().ShouldBe("wxpayScoreEnable");
+        body.GetProperty("extraData").GetProperty("apply_permissions_token").GetString().ShouldNotBeNullOrEmpty();
+        (await u.GetAsync("/api/app/me")).GetProperty("payScoreAuthorized").GetBoolean().ShouldBeFalse(); // until WeChat's USER_OPEN_SERVICE
+    }
+}

@@ -32,3 +32,9 @@ public static class SetPayScoreAuthorizationHandler
     public static Task<CommandOutcome> Handle(SetPayScoreAuthorization command, IDocumentSession session, IMessageContext messages, CancellationToken ct) =>
         VendingUserStream.DecideAsync(command, session, messages, ct);
 }
+
+public static class RequestPayScoreAuthorizationHandler
+{
+    public static Task<CommandOutcome> Handle(RequestPayScoreAuthorization command, IDocumentSession session, IMessageContext messages, CancellationToken ct) =>
+        VendingUserStream.DecideAsync(command, session, messages, ct);
+}

@@ -41,6 +41,7 @@ internal static class MiniProgramEndpoints
             return await next(ctx);
         });
         user.MapGet("/me", MeAsync);
+        user.MapPost("/payscore/authorization", AuthorizePayScoreAsync);
         user.MapGet("/scan", ScanAsync);
         user.MapPost("/sessions", StartSessionAsync);
         user.MapGet("/sessions/{sessionNo}", SessionAsync);
@@ -106,6 +107,24 @@ internal static class MiniProgramEndpoints
             user.UserId, user.Username, phoneMasked = PhoneMask.Masked(await vault.RevealAsync(user.SealedPhone, ct)), user.TicketBalance, user.PayScoreAuthorized,
             blockingOrderNos = await VendingLookups.UnpaidOrderNosAsync(session, user.UserId, ct),
         });
+    }
+
+    /// <summary>授权支付分 (§2.2): our authorization code recorded, WeChat's token for `wx.openBusinessView`; WeChat's callback later opens the service.</summary>
+    private static async Task<IResult> AuthorizePayScoreAsync(HttpContext http, IWeChatPayScore wechat, VendingNumbers numbers, CommandSender commands, TimeProvider clock, CancellationToken ct)
+    {
+        var userId = UserOf(http);
+        var code = await numbers.AuthorizationAsync(ct);
+        if (await commands.SendAsync(new RequestPayScoreAuthorization(userId, code, clock.GetUtcNow()), Context(userId), ct) is not CommandOutcome.Accepted)
+            return VendingProblems.Of(404, "not-found", "Not found", "no such user");
+        try
+        {
+            var token = await wechat.RequestPermissionAsync(code, ct);
+            return Results.Json(new { businessType = "wxpayScoreEnable", extraData = new { apply_permissions_token = token } });
+        }
+        catch (Exception e) when (e is ExternalRejectedException or ExternalServiceException)
+        {
+            return VendingProblems.Of(502, "wechat-unavailable", "WeChat unavailable", "WeChat did not give an authorization token; try again");
+        }
     }
 
     private static async Task<IResult> ScanAsync(HttpContext http, string? qrCode, IDocumentStore store, TimeProvider clock, CancellationToken ct)
