@@ -7,9 +7,12 @@ namespace Cabinets.Api.GraphQL.Connections;
 internal static class ConnectionResolver
 {
     /// <param name="rewriteWhere">Changes filter values before they reach SQL, e.g. a phone number into its keyed hash.</param>
+    /// <param name="read">Reads a node instead of the table's <see cref="ConnectionTable{TNode}.Read"/>, e.g. with the store's serializer.</param>
     public static async Task<Connection<TNode>> ResolveAsync<TNode>(
-        ConnectionTable<TNode> table, ResolveContext ctx, Func<IReadOnlyDictionary<string, object?>, Task<IReadOnlyDictionary<string, object?>>>? rewriteWhere = null)
+        ConnectionTable<TNode> table, ResolveContext ctx, Func<IReadOnlyDictionary<string, object?>, Task<IReadOnlyDictionary<string, object?>>>? rewriteWhere = null,
+        Func<NpgsqlDataReader, TNode>? read = null)
     {
+        read ??= table.Read;
         var order = Ordering.From(table, ctx.Arguments.GetValueOrDefault("order") as object?[]);
         var fingerprint = Ordering.Fingerprint(table, order);
         var page = PageArgs.From(ctx.Arguments, order, fingerprint);
@@ -34,7 +37,7 @@ internal static class ConnectionResolver
                 var keys = new object?[statement.KeyColumns];
                 for (var i = 0; i < keys.Length; i++)
                     keys[i] = reader.IsDBNull(statement.NodeColumns + i) ? null : reader.GetValue(statement.NodeColumns + i);
-                edges.Add(new Edge<TNode>(Cursor.Encode(fingerprint, keys), table.Read(reader)));
+                edges.Add(new Edge<TNode>(Cursor.Encode(fingerprint, keys), read(reader)));
             }
         }
 

@@ -13,6 +13,11 @@ public sealed class ManualTaskSnapshot
     public ManualTaskState? State { get; set; }
 
     public string? ResolvedBy { get; set; }
+
+    /// <summary>Flat for "the order has an open task" (`hasOpenManualTask` of the order lists).</summary>
+    public string? OrderNo { get; set; }
+
+    public bool Open { get; set; }
 }
 
 /// <summary>Inline: the console sees a task the moment retries ran out.</summary>
@@ -31,6 +36,8 @@ public sealed partial class ManualTaskSnapshotProjection : SingleStreamProjectio
         snapshot.State = ManualTaskState.Evolve(snapshot.State, e.Data);
         if (e.Data is ManualTaskResolved) snapshot.ResolvedBy = e.UserName;
         if (e.Data is ManualTaskOpened) snapshot.ResolvedBy = null;
+        snapshot.OrderNo = snapshot.State?.OrderNo;
+        snapshot.Open = snapshot.State?.Status == ManualTaskStatus.Open;
         return snapshot;
     }
 }

@@ -7,7 +7,8 @@ namespace Cabinets.Projections.Vending.Orders;
 
 /// <summary>
 /// An order as the push, the charges, the app and the console read it, inline with its stream.
-/// The flat fields are what lists filter and sort on (indexed in the module's Marten set-up).
+/// The flat fields are what lists filter and sort on (indexed in the module's Marten set-up); enums
+/// are kept flat as their CLR names, so a filter compares text, not the serializer's enum numbers.
 /// </summary>
 public sealed class VendingOrderSnapshot
 {
@@ -21,7 +22,27 @@ public sealed class VendingOrderSnapshot
 
     public DateTimeOffset OrderTime { get; set; }
 
-    public bool HasOpenManualTask { get; set; }
+    public string StoreCode { get; set; } = "";
+
+    public string DeviceCode { get; set; } = "";
+
+    public string? WheatOrderNo { get; set; }
+
+    public string? RelatedOrderNo { get; set; }
+
+    public string OrderType { get; set; } = "";
+
+    public string PaymentType { get; set; } = "";
+
+    public string? FailureReason { get; set; }
+
+    public string? ExceptionKind { get; set; }
+
+    public string? ReviewStatus { get; set; }
+
+    public long TotalAmount { get; set; }
+
+    public DateTimeOffset? PaidAt { get; set; }
 
     public VendingOrderState? State { get; set; }
 }
@@ -53,6 +74,17 @@ public sealed partial class VendingOrderSnapshotProjection : SingleStreamProject
         snapshot.UserId = state.UserId;
         snapshot.PaymentStatus = state.PaymentStatus.ToString();
         snapshot.OrderTime = state.OrderTime;
+        snapshot.StoreCode = state.StoreCode;
+        snapshot.DeviceCode = state.DeviceCode;
+        snapshot.WheatOrderNo = state.WheatOrderNo;
+        snapshot.RelatedOrderNo = state.RelatedOrderNo;
+        snapshot.OrderType = state.OrderType.ToString();
+        snapshot.PaymentType = state.PaymentType.ToString();
+        snapshot.FailureReason = state.FailureReason?.ToString();
+        snapshot.ExceptionKind = state.ExceptionKind?.ToString();
+        snapshot.ReviewStatus = state.ReviewStatus?.ToString();
+        snapshot.TotalAmount = state.TotalAmount;
+        snapshot.PaidAt = state.PaidAt;
         return snapshot;
     }
 }
