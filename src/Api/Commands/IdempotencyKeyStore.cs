@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
 using Npgsql;
+using Weasel.Core;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
 
 namespace Cabinets.Api.Commands;
 
@@ -15,6 +18,21 @@ public sealed record KeptAnswer(string RequestHash, int? Status, byte[]? Body, s
 public abstract class IdempotencyKeyStore(NpgsqlDataSource db, TimeProvider clock, string table, string ownerColumn, bool keepsContentType)
 {
     public static readonly TimeSpan KeptFor = TimeSpan.FromHours(24);
+
+    /// <summary>The table a store of this kind reads and writes, for the module's `ExtendedSchemaObjects`.</summary>
+    public static Table Table(string schema, string name, string ownerColumn, bool keepsContentType, string primaryKeyName)
+    {
+        var t = new Table(new PostgresqlObjectName(schema, name, SchemaUtils.IdentifierUsage.General))
+            { PrimaryKeyName = primaryKeyName };
+        t.AddColumn(ownerColumn, "text").AsPrimaryKey();
+        t.AddColumn("key", "text").AsPrimaryKey();
+        t.AddColumn("request_hash", "text").NotNull();
+        t.AddColumn("created_at", "timestamptz").NotNull();
+        t.AddColumn("status", "integer");
+        if (keepsContentType) t.AddColumn("content_type", "text");
+        t.AddColumn("body", "bytea");
+        return t;
+    }
 
     public static string Hash(params ReadOnlySpan<byte[]> parts)
     {

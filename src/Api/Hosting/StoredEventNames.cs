@@ -22,4 +22,7 @@ internal static class StoredEventNames
             TaxRuleEventNames.All, StationOrderEventNames.All, StationReferenceEventNames.All, Domain.Vending.VendingEventNames.All,
         }
             .SelectMany(x => x).Select(e => (e.Type, $"{e.Name}.v{e.Version}")).ToList();
+
+    /// <summary>The stored name of one event type, as `mt_events.type` holds it.</summary>
+    public static string NameOf(Type type) => All.First(e => e.Type == type).Name;
 }

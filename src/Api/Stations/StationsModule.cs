@@ -17,21 +17,8 @@ internal static class StationsModule
     [
         new Sequence(new PostgresqlObjectName("stations", "tax_rule_ids", SchemaUtils.IdentifierUsage.General)),
         new Sequence(new PostgresqlObjectName("stations", "order_numbers", SchemaUtils.IdentifierUsage.General), 8841170),
-        IdempotencyKeys(),
+        Commands.IdempotencyKeyStore.Table("stations", "idempotency_keys", "station_id", keepsContentType: false, "idempotency_keys_pkey"),
     ];
-
-    /// <summary>The first answer per (station, Idempotency-Key); a null status is a claim whose request is still running.</summary>
-    private static Table IdempotencyKeys()
-    {
-        var t = new Table(new PostgresqlObjectName("stations", "idempotency_keys", SchemaUtils.IdentifierUsage.General)) { PrimaryKeyName = "idempotency_keys_pkey" };
-        t.AddColumn("station_id", "text").AsPrimaryKey();
-        t.AddColumn("key", "text").AsPrimaryKey();
-        t.AddColumn("request_hash", "text").NotNull();
-        t.AddColumn("created_at", "timestamptz").NotNull();
-        t.AddColumn("status", "integer");
-        t.AddColumn("body", "bytea");
-        return t;
-    }
 
     public static IServiceCollection AddStations(this IServiceCollection services, IConfiguration config) =>
         services.AddSingleton(new StationRest.StationSettings(config["Stations:DefaultStationId"] ?? "T7936")).AddSingleton<IdempotencyKeys>().AddSingleton<StationIdempotency>()

@@ -33,7 +33,7 @@ internal static class VendingModule
     {
         var settings = new VendingSettings();
         config.GetSection("Vending").Bind(settings);
-        services.AddSingleton(settings).AddSingleton<VendingNumbers>().AddSingleton<AppTokens>();
+        services.AddSingleton(settings).AddSingleton<VendingNumbers>().AddSingleton<AppTokens>().AddSingleton<VendingIdempotencyKeys>();
         services.ConfigureMarten(ConfigureMarten);
         services.ConfigureWolverine(opts =>
         {
@@ -67,6 +67,7 @@ internal static class VendingModule
         opts.Schema.For<VendingReference>();
         opts.Schema.For<AppSession>();
         opts.Storage.ExtendedSchemaObjects.AddRange(VendingNumbers.SchemaObjects());
+        opts.Storage.ExtendedSchemaObjects.Add(VendingIdempotencyKeys.Table());
         opts.ConfigureCatalogMarten();
     }
 

@@ -20,6 +20,9 @@ public sealed record DeadLetterRequeueRequested(Guid MessageId, DateTimeOffset A
 /// <summary>`erasePersonalData`: the person's key is deleted (crypto-shredding). Only the keyed hash of the phone is recorded.</summary>
 public sealed record PersonalDataErasureRequested(string Subject, DateTimeOffset At) : IOperatorActionEvent;
 
+/// <summary>An admin read a person's clear personal data (a phone in the vending console), or searched by it: who (the event's actor), whose, which field.</summary>
+public sealed record PersonalDataRead(string Subject, string Field, DateTimeOffset At) : IOperatorActionEvent;
+
 /// <summary>An operator action to record; <see cref="Event"/> is what gets written.</summary>
 public sealed record RecordOperatorAction(IOperatorActionEvent Event, DateTimeOffset Now);
 
@@ -32,6 +35,7 @@ public static class OperatorActionEventNames
         (typeof(ProjectionRebuildRequested), "operations.projection_rebuild_requested", 1),
         (typeof(DeadLetterRequeueRequested), "operations.dead_letter_requeue_requested", 1),
         (typeof(PersonalDataErasureRequested), "operations.personal_data_erasure_requested", 1),
+        (typeof(PersonalDataRead), "operations.personal_data_read", 1),
     ];
 }
 

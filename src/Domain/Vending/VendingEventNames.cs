@@ -53,6 +53,7 @@ public static class VendingEventNames
         (typeof(RefundFailed), "vending.refund_failed", 1),
         (typeof(ComplaintFiled), "vending.complaint_filed", 1),
         (typeof(ComplaintResolved), "vending.complaint_resolved", 1),
+        (typeof(OrderComplaintFiled), "vending.order_complaint_filed", 1),
         (typeof(ManualTaskOpened), "vending.manual_task_opened", 1),
         (typeof(ManualTaskRetried), "vending.manual_task_retried", 1),
         (typeof(ManualTaskResolved), "vending.manual_task_resolved", 1),

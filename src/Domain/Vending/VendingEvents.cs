@@ -117,6 +117,8 @@ public sealed record RefundFailed(string OrderNo, string RefundNo, string Code, 
 public sealed record ComplaintFiled(string ComplaintId, string OrderNo, string UserId, ComplaintCategory Category, string Content,
     IReadOnlyList<string> ImageUrls, string StoreCode, DateTimeOffset At);
 public sealed record ComplaintResolved(string ComplaintId, ComplaintResolution Resolution, string Reply, string? CorrectionId, DateTimeOffset At);
+/// <summary>On the order's stream: the order's history shows the complaint, and two filings at once conflict there (one open complaint per order).</summary>
+public sealed record OrderComplaintFiled(string OrderNo, string ComplaintId, DateTimeOffset At);
 
 // ── vending-task-{taskId} ──
 public sealed record ManualTaskOpened(string TaskId, ManualTaskKind Kind, string Subject, string? OrderNo, string? DeviceCode, string? StoreCode,

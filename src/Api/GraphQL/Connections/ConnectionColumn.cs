@@ -11,6 +11,9 @@ internal enum ColumnType
     Boolean,
     DateTime,
     Enum,
+
+    /// <summary>An opaque identifier stored as text: HotChocolate's <c>IdOperationFilterInput</c> (eq, neq, in, nin).</summary>
+    Id,
 }
 
 /// <summary>A GraphQL enum stored as text: <c>DoorSize.Large</c> is <c>'L'</c> in <c>rm.doors.size</c>.</summary>
@@ -38,15 +41,16 @@ internal sealed record ConnectionColumn(string Field, string Sql, ColumnType Typ
         ColumnType.Long => "Long",
         ColumnType.Boolean => "Boolean",
         ColumnType.DateTime => "DateTime",
+        ColumnType.Id => "ID",
         _ => Enum!.GraphQLType,
     };
 
     /// <summary>HotChocolate's names: <c>StringOperationFilterInput</c>, <c>DoorSizeOperationFilterInput</c>…</summary>
-    public string FilterInputType => GraphQLType + "OperationFilterInput";
+    public string FilterInputType => (Type == ColumnType.Id ? "Id" : GraphQLType) + "OperationFilterInput";
 
     public NpgsqlDbType DbType => Type switch
     {
-        ColumnType.String => NpgsqlDbType.Text,
+        ColumnType.String or ColumnType.Id => NpgsqlDbType.Text,
         ColumnType.Int => NpgsqlDbType.Integer,
         ColumnType.Long => NpgsqlDbType.Bigint,
         ColumnType.Boolean => NpgsqlDbType.Boolean,
@@ -61,6 +65,7 @@ internal sealed record ConnectionColumn(string Field, string Sql, ColumnType Typ
         ColumnType.Long => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture),
         ColumnType.DateTime => value is DateTimeOffset d ? d.UtcDateTime : value,
         ColumnType.Enum => Enum!.ToSql(value),
+        ColumnType.Id => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!,
         _ => value,
     };
 }

@@ -56,7 +56,8 @@ internal static class ConnectionSchema
     /// </summary>
     public static FieldBuilder<TSource> UseConnection<TSource, TNode>(
         this FieldBuilder<TSource> field, ConnectionTable<TNode> table,
-        Func<ResolveContext, IReadOnlyDictionary<string, object?>, Task<IReadOnlyDictionary<string, object?>>>? rewriteWhere = null) => field
+        Func<ResolveContext, IReadOnlyDictionary<string, object?>, Task<IReadOnlyDictionary<string, object?>>>? rewriteWhere = null,
+        Func<ResolveContext, Func<Npgsql.NpgsqlDataReader, TNode>>? read = null) => field
         .Argument("first", "Int", $"Returns the first _n_ elements from the list (default {PageArgs.DefaultSize}, at most {PageArgs.MaxSize}).")
         .Argument("after", "String", "Returns the elements in the list that come after the specified cursor.")
         .Argument("last", "Int", $"Returns the last _n_ elements from the list (at most {PageArgs.MaxSize}).")
@@ -65,7 +66,8 @@ internal static class ConnectionSchema
         .Argument("order", $"[{table.SortInput}!]")
         .Cost(1, "first", "last")
         .AssumedSize(PageArgs.DefaultSize)
-        .ResolveAsync(ctx => ConnectionResolver.ResolveAsync(table, ctx.Untyped, rewriteWhere is null ? null : w => rewriteWhere(ctx.Untyped, w)));
+        .ResolveAsync(ctx => ConnectionResolver.ResolveAsync(table, ctx.Untyped, rewriteWhere is null ? null : w => rewriteWhere(ctx.Untyped, w),
+            read?.Invoke(ctx.Untyped)));
 
     private static void AddShared(SchemaBuilder schema) => schema
         .Enum<SortEnumType>("SortEnumType")

@@ -21,7 +21,7 @@ internal static class OperationFilterTypes
                     i.Field("in", $"[{t}]").Field("nin", $"[{t}]");
                     foreach (var op in new[] { "gt", "ngt", "gte", "ngte", "lt", "nlt", "lte", "nlte" }) i.Field(op, t);
                     break;
-                case ColumnType.Enum:
+                case ColumnType.Enum or ColumnType.Id:
                     i.Field("in", $"[{t}!]").Field("nin", $"[{t}!]");
                     break;
             }

@@ -1,3 +1,4 @@
+using Cabinets.Api.Commands;
 using Cabinets.Api.Lockers.Partners.Rest;
 using Weasel.Core;
 using Weasel.Postgresql;
@@ -25,14 +26,7 @@ internal static class PartnersModule
         nonces.AddColumn("seen_at", "timestamptz").NotNull();
         nonces.Indexes.Add(new IndexDefinition("nonces_seen_at") { Columns = ["seen_at"] });
 
-        var keys = new Table(Name("idempotency_keys")) { PrimaryKeyName = "partner_idempotency_keys_pkey" };
-        keys.AddColumn("partner_id", "text").AsPrimaryKey();
-        keys.AddColumn("key", "text").AsPrimaryKey();
-        keys.AddColumn("request_hash", "text").NotNull();
-        keys.AddColumn("created_at", "timestamptz").NotNull();
-        keys.AddColumn("status", "integer");
-        keys.AddColumn("content_type", "text");
-        keys.AddColumn("body", "bytea");
+        var keys = IdempotencyKeyStore.Table("partners", "idempotency_keys", "partner_id", keepsContentType: true, "partner_idempotency_keys_pkey");
         return [key, nonces, keys];
     }
 

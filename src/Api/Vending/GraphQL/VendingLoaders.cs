@@ -2,6 +2,7 @@ using Cabinets.Domain.Vending;
 using Cabinets.Domain.Vending.Catalog;
 using Cabinets.GraphQL.Execution;
 using Cabinets.Projections.Vending.Catalog;
+using Cabinets.Projections.Vending.Complaints;
 using Cabinets.Projections.Vending.ManualTasks;
 using Cabinets.Projections.Vending.Orders;
 using Cabinets.Projections.Vending.Sessions;
@@ -31,6 +32,15 @@ internal static class VendingLoaders
     public static Task<VendingSessionSnapshot?> SessionAsync(ResolveContext ctx, string sessionNo) =>
         Load<VendingSessionSnapshot, VendingSessionSnapshot>(ctx, "vendingSessions", VendingEventNames.Session(sessionNo), s => s.Id, s => s);
 
+    public static Task<ProductState?> ProductAsync(ResolveContext ctx, string productCode) =>
+        Load<VendingProductSnapshot, ProductState>(ctx, "vendingProducts", VendingEventNames.Product(productCode), s => s.Id, s => s.State);
+
+    public static Task<ComplaintSnapshot?> ComplaintAsync(ResolveContext ctx, string complaintId) =>
+        Load<ComplaintSnapshot, ComplaintSnapshot>(ctx, "vendingComplaints", VendingEventNames.Complaint(complaintId), s => s.Id, s => s.State is null ? null : s);
+
+    public static Task<ManualTaskSnapshot?> TaskAsync(ResolveContext ctx, string taskId) =>
+        Load<ManualTaskSnapshot, ManualTaskSnapshot>(ctx, "vendingTasks", VendingEventNames.Task(taskId), s => s.Id, s => s.State is null ? null : s);
+
     /// <summary>The manual tasks opened about an order (open or not), oldest first.</summary>
     public static Task<IReadOnlyList<ManualTaskSnapshot>> ManualTasksOfOrderAsync(ResolveContext ctx, string orderNo) =>
         ctx.DataLoader<string, IReadOnlyList<ManualTaskSnapshot>>("vendingOrderTasks", async (orderNos, ct) =>
@@ -44,6 +54,8 @@ internal static class VendingLoaders
 
     /// <summary>A session of its own per use: resolvers of one query run concurrently, and a Marten session is not thread-safe.</summary>
     public static IQuerySession Session(ResolveContext ctx) => Cabinets.Api.GraphQL.GraphQLRequestContext.Of(ctx).Service<IDocumentStore>().QuerySession();
+
+    public static ISerializer Serializer(ResolveContext ctx) => Cabinets.Api.GraphQL.GraphQLRequestContext.Of(ctx).Service<IDocumentStore>().Options.Serializer();
 
     private static async Task<TValue?> Load<TSnapshot, TValue>(ResolveContext ctx, string name, string id, Func<TSnapshot, string> idOf, Func<TSnapshot, TValue?> value)
         where TSnapshot : notnull where TValue : class =>

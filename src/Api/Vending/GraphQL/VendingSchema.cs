@@ -7,6 +7,12 @@ internal static class VendingSchema
 {
     public static void Add(SchemaBuilder schema)
     {
+        CatalogSchema.Add(schema);
+        UserSchema.Add(schema);
+        OrderSchema.Add(schema);
+        OrderMutations.Add(schema);
+        ComplaintSchema.Add(schema);
+        ManualTaskSchema.Add(schema);
         Statistics.VendingStatisticsSchema.Add(schema);
     }
 }

@@ -37,8 +37,18 @@ public static class CorrectOrderHandler
     public static async Task<CommandOutcome> Handle(CorrectOrderCommand command, IDocumentSession session, IMessageContext messages, VendingNumbers numbers, CancellationToken ct)
     {
         var streams = new StreamSet(session);
+        var correction = await LoadAsync(streams, numbers, command, ct);
+        return correction is null
+            ? new CommandOutcome.Rejected(new Domain.Deciding.DomainError("NOT_FOUND", $"no order {command.OrderNo}", "orderNo"))
+            : await streams.CommitAsync(Corrections.Correct(correction), messages);
+    }
+
+    /// <summary>What <see cref="Corrections.Correct"/> decides over, its streams loaded for writing into <paramref name="streams"/>; null when there is no such order.</summary>
+    internal static async Task<CorrectOrder?> LoadAsync(StreamSet streams, VendingNumbers numbers, CorrectOrderCommand command, CancellationToken ct)
+    {
+        var session = streams.Session;
         var order = (await streams.LoadAsync<VendingOrderSnapshot>(VendingEventNames.Order(command.OrderNo), ct))?.State;
-        if (order is null) return new CommandOutcome.Rejected(new Domain.Deciding.DomainError("NOT_FOUND", $"no order {command.OrderNo}", "orderNo"));
+        if (order is null) return null;
         var supplementaries = new List<VendingOrderState>();
         foreach (var no in order.SupplementaryOrderNos)
             if ((await streams.LoadAsync<VendingOrderSnapshot>(VendingEventNames.Order(no), ct))?.State is { } s) supplementaries.Add(s);
@@ -48,7 +58,6 @@ public static class CorrectOrderHandler
         var refundNos = new List<string>();
         for (var i = 0; i < 1 + order.Payments.Count + supplementaries.Sum(s => s.Payments.Count); i++) refundNos.Add(await numbers.RefundAsync(ct));
         var numbersUsed = new CorrectionNumbers(await numbers.CorrectionAsync(ct), await numbers.OrderAsync(ct), await numbers.PaymentAsync(ct), refundNos);
-        return await streams.CommitAsync(Corrections.Correct(new CorrectOrder(order, supplementaries, command.Items, catalog, command.Reason, command.ComplaintId,
-            numbersUsed, user, store?.StoreName ?? "", command.Now)), messages);
+        return new CorrectOrder(order, supplementaries, command.Items, catalog, command.Reason, command.ComplaintId, numbersUsed, user, store?.StoreName ?? "", command.Now);
     }
 }

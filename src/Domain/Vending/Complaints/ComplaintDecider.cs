@@ -43,7 +43,9 @@ public static class ComplaintDecider
         if (c.OrderHasOpenComplaint) return VendingEffects.Rejected(Errors.Open, $"order {c.Order.OrderNo} has an open complaint");
         if (c.Now - c.Order.OrderTime > Window) return VendingEffects.Rejected(Errors.WindowClosed, "complaints are filed within 30 days of the order");
         var filed = new ComplaintFiled(c.ComplaintId, c.Order.OrderNo, c.UserId, c.Category, c.Content.Trim(), c.ImageUrls, c.Order.StoreCode, c.Now);
-        return new VendingEffects().Start(VendingEventNames.Complaint(c.ComplaintId), filed).AnswerWith(ComplaintState.Evolve(null, filed)!);
+        return new VendingEffects().Start(VendingEventNames.Complaint(c.ComplaintId), filed)
+            .Append(VendingEventNames.Order(c.Order.OrderNo), new OrderComplaintFiled(c.Order.OrderNo, c.ComplaintId, c.Now))
+            .AnswerWith(ComplaintState.Evolve(null, filed)!);
     }
 
     /// <summary>The checks of a resolution before any correction runs: still open, a reply, a correction exactly when CORRECTED.</summary>

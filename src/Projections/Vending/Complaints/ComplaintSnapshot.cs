@@ -16,6 +16,9 @@ public sealed class ComplaintSnapshot
 
     public string Status { get; set; } = "";
 
+    /// <summary>Flat as its CLR name, for the console's `category` filter (the serializer writes enums as numbers).</summary>
+    public string Category { get; set; } = "";
+
     public string? ResolvedBy { get; set; }
 
     public ComplaintState? State { get; set; }
@@ -37,6 +40,7 @@ public sealed partial class ComplaintSnapshotProjection : SingleStreamProjection
         snapshot.OrderNo = snapshot.State?.OrderNo ?? "";
         snapshot.UserId = snapshot.State?.UserId ?? "";
         snapshot.Status = snapshot.State?.Status.ToString() ?? "";
+        snapshot.Category = snapshot.State?.Category.ToString() ?? "";
         return snapshot;
     }
 }
