@@ -151,7 +151,10 @@ public static class CritterStackSetup
         // Pushes to vendors and the ERP: 15 s, 30 s, 60 s, then the dead-letter queue an admin replays from.
         opts.OnException<ExternalServiceException>().RetryWithCooldown(externalRetries).Then.MoveToErrorQueue();
         opts.Policies.Add(new FluentValidationPolicy(FluentValidationPolicy.ValidatorsIn(typeof(CritterStackSetup).Assembly)));
-        opts.Policies.AddMiddleware(typeof(CommandHeaders), chain => chain.MessageType.Namespace?.StartsWith("Cabinets.Domain", StringComparison.Ordinal) == true);
+        // Domain commands and the vending module's own commands (which carry their loaded state)
+        // take their actor and ids from the envelope onto the session.
+        opts.Policies.AddMiddleware(typeof(CommandHeaders), chain => chain.MessageType.Namespace is { } ns
+            && (ns.StartsWith("Cabinets.Domain", StringComparison.Ordinal) || ns == "Cabinets.Api.Vending.Handlers"));
         opts.Policies.AddMiddleware(typeof(Observability.CorrelationLogScope));
         // Handlers load from the code pre-generated in Internal/Generated (no Roslyn on the first
         // frame); anything without it (test handlers) compiles at run time. Regenerate after a

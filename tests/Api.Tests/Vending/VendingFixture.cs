@@ -66,6 +66,17 @@ public sealed class VendingFixture : ApiFixture
         return new AppUser(userId, http);
     }
 
+    /// <summary>Pushes a vendor order (signed) and checks it was taken with <paramref name="expectedStatus"/>; its order number.</summary>
+    public async Task<string> PushOrderAsync(object push, string expectedStatus)
+    {
+        var response = await VendorPostAsync("/api/vendors/wheat/orders", push);
+        var text = await response.Content.ReadAsStringAsync();
+        ((int)response.StatusCode).ShouldBe(201, text);
+        var body = JsonDocument.Parse(text).RootElement;
+        body.GetProperty("status").GetString().ShouldBe(expectedStatus);
+        return body.GetProperty("orderNo").GetString()!;
+    }
+
     /// <summary>A signed vendor request (VENDING.md §4.1), optionally with a wrong signature, an old timestamp or a given nonce.</summary>
     public Task<HttpResponseMessage> VendorPostAsync(string path, object body, string? nonce = null, int ageSeconds = 0, bool wrongSignature = false)
     {

@@ -8,23 +8,15 @@ namespace Cabinets.Api.Tests.Vending;
 /// <summary>VENDING.md §5 scenarios through the real mini-program and vendor REST, against PostgreSQL (development adapters for vendor and WeChat).</summary>
 public sealed class VendingScenarioTests(VendingFixture api) : IClassFixture<VendingFixture>
 {
-    private static object Push(string wheatOrderNo, string sessionNo, string device, long total, params (string Code, string Name, int Quantity, long Price)[] items) => new
+    internal static object Push(string wheatOrderNo, string sessionNo, string device, long total, params (string Code, string Name, int Quantity, long Price)[] items) => new
     {
         wheatOrderNo, sessionNo, deviceCode = device, closedAt = "2026-11-21T02:10:00Z", totalAmount = total,
         items = items.Select(i => new { productCode = i.Code, productName = i.Name, quantity = i.Quantity, unitPrice = i.Price }),
     };
 
-    private static string Wheat() => "W" + Guid.NewGuid().ToString("N")[..12];
+    internal static string Wheat() => "W" + Guid.NewGuid().ToString("N")[..12];
 
-    private async Task<string> PushAsync(object push, string expectedStatus)
-    {
-        var response = await api.VendorPostAsync("/api/vendors/wheat/orders", push);
-        var text = await response.Content.ReadAsStringAsync();
-        ((int)response.StatusCode).ShouldBe(201, text);
-        var body = System.Text.Json.JsonDocument.Parse(text).RootElement;
-        body.GetProperty("status").GetString().ShouldBe(expectedStatus);
-        return body.GetProperty("orderNo").GetString()!;
-    }
+    private Task<string> PushAsync(object push, string expectedStatus) => api.PushOrderAsync(push, expectedStatus);
 
     private async Task<CommandOutcome> CorrectAsync(string orderNo, params (string Code, int Quantity)[] items) =>
         await api.Services.GetRequiredService<CommandSender>().SendAsync(

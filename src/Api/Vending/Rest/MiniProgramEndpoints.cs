@@ -48,12 +48,13 @@ internal static class MiniProgramEndpoints
         user.MapGet("/orders", OrdersAsync);
         user.MapGet("/orders/{orderNo}", OrderAsync);
         user.MapPost("/orders/{orderNo}/pay-again", PayAgainAsync);
+        user.MapComplaints();
         return app;
     }
 
-    private static string UserOf(HttpContext http) => (string)http.Items[typeof(AppTokens)]!;
+    internal static string UserOf(HttpContext http) => (string)http.Items[typeof(AppTokens)]!;
 
-    private static CommandContext Context(string userId) => new(new Actor(userId, "vending-user", "mini-program"));
+    internal static CommandContext Context(string userId) => new(new Actor(userId, "vending-user", "mini-program"));
 
     private sealed record LoginRequest(string? Code, string? PhoneCode);
 
@@ -197,6 +198,8 @@ internal static class MiniProgramEndpoints
         await using var session = store.QuerySession();
         var o = (await session.LoadAsync<VendingOrderSnapshot>(VendingEventNames.Order(orderNo), ct))?.State;
         if (o is null || o.UserId != UserOf(http)) return VendingProblems.Of(404, "not-found", "Not found", $"no order {orderNo}");
+        var complaint = await session.Query<Projections.Vending.Complaints.ComplaintSnapshot>().Where(c => c.OrderNo == orderNo)
+            .OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct); // the latest: the open one while there is one
         return Results.Json(new
         {
             summary = Summary(o),
@@ -204,6 +207,7 @@ internal static class MiniProgramEndpoints
             payments = o.Payments.Select(p => new { p.PaymentNo, paymentType = Upper(p.PaymentType), p.Amount, p.Tickets, status = Upper(p.Status), p.SucceededAt }),
             refunds = o.Refunds.Select(r => new { r.RefundNo, method = Upper(r.Method), r.Amount, r.Tickets, status = Upper(r.Status), r.SucceededAt }),
             supplementaryOrderNos = o.SupplementaryOrderNos,
+            complaint = complaint?.State is { } c ? ComplaintEndpoints.View(c) : null,
         });
     }
 

@@ -28,6 +28,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var recordVendorPush = (Cabinets.Api.Vending.Handlers.RecordVendorPush)context.Envelope.Message;
 
+            Cabinets.Api.Commands.CommandHeaders.Before(context.Envelope, documentSession);
             using var disposable = Cabinets.Api.Observability.CorrelationLogScope.Before(context.Envelope, _loggerFactory);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Cabinets.Api.Vending.Handlers.RecordVendorPushHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Cabinets.Api.Vending.Handlers.RecordVendorPushHandler");

@@ -31,6 +31,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var retryManualTask = (Cabinets.Api.Vending.Handlers.RetryManualTask)context.Envelope.Message;
 
+            Cabinets.Api.Commands.CommandHeaders.Before(context.Envelope, documentSession);
             using var disposable = Cabinets.Api.Observability.CorrelationLogScope.Before(context.Envelope, _loggerFactory);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Cabinets.Api.Vending.Handlers.RetryManualTaskHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Cabinets.Api.Vending.Handlers.RetryManualTaskHandler");

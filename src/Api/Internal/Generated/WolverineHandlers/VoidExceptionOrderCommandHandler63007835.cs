@@ -25,6 +25,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var voidExceptionOrderCommand = (Cabinets.Api.Vending.Handlers.VoidExceptionOrderCommand)context.Envelope.Message;
 
+            Cabinets.Api.Commands.CommandHeaders.Before(context.Envelope, documentSession);
             using var disposable = Cabinets.Api.Observability.CorrelationLogScope.Before(context.Envelope, _loggerFactory);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Cabinets.Api.Vending.Handlers.VoidExceptionOrderHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Cabinets.Api.Vending.Handlers.VoidExceptionOrderHandler");
