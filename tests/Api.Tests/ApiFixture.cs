@@ -101,7 +101,7 @@ public class ApiFixture : IAsyncLifetime
     public Task<(GraphQLClient.Response Response, List<string> Statements)> StatementsAsync(Func<Task<GraphQLClient.Response>> act) =>
         SqlStatements.DuringAsync(ConnectionString, act);
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Host.DisposeAsync();
         await PostgresServer.DropDatabaseAsync(ConnectionString);

@@ -69,8 +69,9 @@ public sealed record TicketsCredited(string UserId, long Tickets, long BalanceAf
 public sealed record TicketsAdjusted(string UserId, long Delta, long BalanceAfter, string Reason, DateTimeOffset At);
 
 // ── vending-session-{sessionNo} ──
+/// <param name="RiskFundAmount">WECHAT: the risk fund its service order is created with (the store's amount limit); absent from events before 2026-12-04.</param>
 public sealed record VendingSessionStarted(string SessionNo, string UserId, string DeviceCode, string StoreCode, VendingPaymentType PaymentType,
-    string? PaymentNo, DateTimeOffset ExpiresAt, DateTimeOffset At);
+    string? PaymentNo, DateTimeOffset ExpiresAt, DateTimeOffset At, long? RiskFundAmount = null);
 public sealed record DoorOpenRequested(string SessionNo, string CommandId, string DeviceCode, DateTimeOffset ExpiresAt, DateTimeOffset At);
 public sealed record DoorOpened(string SessionNo, string CommandId, DateTimeOffset At);
 public sealed record DoorOpenFailed(string SessionNo, string CommandId, DoorOpenFailureKind Kind, string Code, DateTimeOffset At);

@@ -16,19 +16,25 @@ namespace Cabinets.Api.Tests.Vending;
 /// P100 牛奶 1250, P200 薯片 600, P300 果汁 350. The catalog is seeded as its events (its own surfaces
 /// are tested apart); users sign in through the mini-program REST and get their tickets by adjustment.
 /// </summary>
-public sealed class VendingFixture : ApiFixture
+public class VendingFixture : ApiFixture
 {
     public const string VendorId = "wheat";
     public const string VendorSecret = "wheat-test-secret";
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task>> once = new();
 
-    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>(OutsideSettings)
     {
         ["Vendor:PartnerId"] = VendorId,
         ["Vendor:Secret"] = VendorSecret,
         ["Vending:ScheduleEnabled"] = "false",
     };
+
+    /// <summary>What a fixture over fake outside servers adds (their providers, base URLs and keys).</summary>
+    protected virtual IReadOnlyDictionary<string, string> OutsideSettings { get; } = new Dictionary<string, string>();
+
+    /// <summary>Called before a user signs in with these codes (a fake WeChat maps them to an openid and a phone).</summary>
+    protected virtual void BeforeLogin(string code, string phoneCode) { }
 
     public Task SeedAsync() => once.GetOrAdd("seed", _ => new Lazy<Task>(SeedCatalogAsync)).Value;
 
@@ -38,15 +44,28 @@ public sealed class VendingFixture : ApiFixture
         var now = DateTimeOffset.UtcNow.AddDays(-1);
         await using var session = store.LightweightSession();
         session.Events.StartStream(VendingEventNames.Store("S001"), new StoreRegistered("S001", "小麦儿童乐园", StoreType.Kids, StoreProperty.Direct, "上海", "021-1", 20000, now));
-        foreach (var device in new[] { "D001", "D002" })
-            session.Events.StartStream(VendingEventNames.Device(device),
-                new DeviceRegistered(device, "S001", $"vending:device:{device}", now),
-                new DeviceBindRequested(device, "S001", $"VB-{device}", now),
-                new DeviceBound(device, "S001", now),
-                new DeviceStatusChanged(device, DeviceOnlineStatus.Offline, DeviceOnlineStatus.Online, now, now));
+        foreach (var device in new[] { "D001", "D002" }) StartDevice(session, device, now);
         foreach (var (code, name, price) in new[] { ("P100", "牛奶", 1250L), ("P200", "薯片", 600L), ("P300", "果汁", 350L) })
             session.Events.StartStream(VendingEventNames.Product(code), new ProductSynced(code, name, price, "食品", ProductStatus.Enabled, now, null, now));
         await session.SaveChangesAsync();
+    }
+
+    private static void StartDevice(IDocumentSession session, string device, DateTimeOffset now) =>
+        session.Events.StartStream(VendingEventNames.Device(device),
+            new DeviceRegistered(device, "S001", $"vending:device:{device}", now),
+            new DeviceBindRequested(device, "S001", $"VB-{device}", now),
+            new DeviceBound(device, "S001", now),
+            new DeviceStatusChanged(device, DeviceOnlineStatus.Offline, DeviceOnlineStatus.Online, now, now));
+
+    /// <summary>Another device of S001, bound and online since yesterday, for a test that changes its status.</summary>
+    public async Task<string> DeviceAsync()
+    {
+        await SeedAsync();
+        var code = "D" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        await using var session = Services.GetRequiredService<IDocumentStore>().LightweightSession();
+        StartDevice(session, code, DateTimeOffset.UtcNow.AddDays(-1));
+        await session.SaveChangesAsync();
+        return code;
     }
 
     /// <summary>A new mini-program user (the file mini-program makes an openid of the code) with <paramref name="tickets"/>.</summary>
@@ -55,6 +74,7 @@ public sealed class VendingFixture : ApiFixture
         await SeedAsync();
         var http = Http();
         var code = "code-" + Guid.NewGuid().ToString("N");
+        BeforeLogin(code, "phone-" + code);
         var login = await http.PostAsJsonAsync("/api/app/login", new { code, phoneCode = "phone-" + code });
         var body = JsonDocument.Parse(await login.Content.ReadAsStringAsync()).RootElement;
         login.IsSuccessStatusCode.ShouldBeTrue(body.ToString());
@@ -63,7 +83,7 @@ public sealed class VendingFixture : ApiFixture
         if (tickets > 0)
             (await Services.GetRequiredService<CommandSender>().SendAsync(new AdjustTickets(userId, tickets, "fixture", DateTimeOffset.UtcNow),
                 new CommandContext(new Actor("admin", "admin", "test")))).ShouldBeOfType<CommandOutcome.Accepted>();
-        return new AppUser(userId, http);
+        return new AppUser(userId, http, code);
     }
 
     /// <summary>Pushes a vendor order (signed) and checks it was taken with <paramref name="expectedStatus"/>; its order number.</summary>
@@ -96,7 +116,8 @@ public sealed class VendingFixture : ApiFixture
     }
 }
 
-public sealed record AppUser(string UserId, HttpClient Http)
+/// <summary>A signed-in mini-program user; <see cref="Code"/> is the login code its openid was made of.</summary>
+public sealed record AppUser(string UserId, HttpClient Http, string Code)
 {
     public async Task<JsonElement> GetAsync(string path)
     {

@@ -97,6 +97,7 @@ internal static class VendingLists
         [
             StoredEnum<ManualTaskKind>("kind", "Kind", "ManualTaskKind"),
             StoredEnum<ManualTaskStatus>("status", "Status", "ManualTaskStatus") with { Sortable = false },
+            new("subject", "(d.data -> 'State' ->> 'Subject')", ColumnType.String) { Sortable = false },
             new("orderNo", "(d.data -> 'State' ->> 'OrderNo')", ColumnType.String) { Nullable = true, Sortable = false },
             new("deviceCode", "(d.data -> 'State' ->> 'DeviceCode')", ColumnType.String) { Nullable = true, Sortable = false },
             new("openedAt", "public.mt_immutable_timestamptz(d.data -> 'State' ->> 'OpenedAt')", ColumnType.DateTime),

@@ -80,7 +80,7 @@ public static class VendingSessionDecider
         var stream = VendingEventNames.Session(c.SessionNo);
         var wechat = c.PaymentType == VendingPaymentType.Wechat;
         var effects = new VendingEffects().Start(stream, new VendingSessionStarted(c.SessionNo, ctx.User.UserId, ctx.Device.DeviceCode, ctx.Store.StoreCode,
-            c.PaymentType, wechat ? c.PaymentNo : null, expiresAt, now));
+            c.PaymentType, wechat ? c.PaymentNo : null, expiresAt, now, wechat ? ctx.Store.AmountLimit : null));
         if (wechat)
             effects.Send(new PayScoreCreateOrder(c.PaymentNo, c.SessionNo, null, ctx.User.UserId, ctx.Store.StoreName, ctx.Store.AmountLimit, now));
         else

@@ -22,7 +22,7 @@ public sealed record VendingSessionState(string SessionNo, string UserId, string
     public static VendingSessionState? Evolve(VendingSessionState? state, object e) => e switch
     {
         VendingSessionStarted s => new(s.SessionNo, s.UserId, s.DeviceCode, s.StoreCode, s.PaymentType, s.PaymentNo, s.At, s.ExpiresAt,
-            s.PaymentType == VendingPaymentType.Wechat ? VendingSessionStatus.Authorizing : VendingSessionStatus.Opening, null, null, null, null, null, false, false),
+            s.PaymentType == VendingPaymentType.Wechat ? VendingSessionStatus.Authorizing : VendingSessionStatus.Opening, null, null, null, null, s.RiskFundAmount, false, false),
         PayScoreOrderCreated c when state is not null => state with { ServiceOrderCreated = true, RiskFundAmount = c.RiskFundAmount },
         PayScoreOrderRejected r when state is not null => state with
         {
