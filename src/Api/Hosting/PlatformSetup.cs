@@ -1,3 +1,4 @@
+using Cabinets.Api.Commands;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Cabinets.Api.Observability;
 using Cabinets.Api.Operations;
@@ -28,6 +29,7 @@ internal static class PlatformSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.BufferMarkedBodies(); // bodies an Idempotency-Key filter hashes after binding read them
         return app;
     }
 }

@@ -127,9 +127,12 @@ public sealed record AppUser(string UserId, HttpClient Http, string Code)
         return JsonDocument.Parse(text).RootElement;
     }
 
-    public async Task<(int Status, JsonElement Body)> PostAsync(string path, object body)
+    /// <summary>Posts as the mini-program does: each new request with a new `Idempotency-Key` (or <paramref name="idempotencyKey"/>, to send one again).</summary>
+    public async Task<(int Status, JsonElement Body)> PostAsync(string path, object body, string? idempotencyKey = null)
     {
-        var response = await Http.PostAsJsonAsync(path, body);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", idempotencyKey ?? Guid.NewGuid().ToString());
+        var response = await Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return ((int)response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement);
     }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Cabinets.Api.Commands;
 using Cabinets.Api.Vending.Handlers;
 using Cabinets.Domain.Vending.Orders;
@@ -156,6 +157,36 @@ public sealed class VendingScenarioTests(VendingFixture api) : IClassFixture<Ven
         var missing = await api.VendorPostAsync("/api/vendors/wheat/orders", new { sessionNo = next, deviceCode = "D001", closedAt = "2026-11-21T02:10:00Z", totalAmount = 0, items = Array.Empty<object>() });
         ((int)missing.StatusCode).ShouldBe(400);
         (await missing.Content.ReadAsStringAsync()).ShouldContain("wheatOrderNo");
+    }
+
+    [Fact]
+    public async Task an_app_post_sent_again_with_its_idempotency_key_gets_the_first_answer_and_does_nothing_twice()
+    {
+        var u = await api.UserAsync(20_000);
+        var body = new { qrCode = "vending:device:D001", paymentType = "TICKETS" };
+        var missing = await u.Http.PostAsJsonAsync("/api/app/sessions", body);
+        ((int)missing.StatusCode).ShouldBe(400);
+        (await missing.Content.ReadAsStringAsync()).ShouldContain("Idempotency-Key");
+        (await u.GetAsync("/api/app/scan?qrCode=vending:device:D001")).GetProperty("blockedReason").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+
+        var key = Guid.NewGuid().ToString();
+        var (status, first) = await u.PostAsync("/api/app/sessions", body, key);
+        status.ShouldBe(202, first.ToString());
+        var (again, repeat) = await u.PostAsync("/api/app/sessions", body, key); // a second session would be 409 session-in-progress
+        (again, repeat.GetRawText()).ShouldBe((202, first.GetRawText()));
+        var (reused, problem) = await u.PostAsync("/api/app/sessions", body with { paymentType = "WECHAT" }, key);
+        reused.ShouldBe(422);
+        problem.GetProperty("type").GetString().ShouldBe("urn:cabinet-ops:problem:idempotency-key-reused");
+
+        var sessionNo = first.GetProperty("sessionNo").GetString()!;
+        var orderNo = await PushAsync(Push(Wheat(), sessionNo, "D001", 1250, ("P100", "牛奶", 1, 1250)), "RECORDED");
+        var complaint = new { category = "OTHER", content = "门没关好", imageUrls = Array.Empty<string>() };
+        var complaintKey = Guid.NewGuid().ToString();
+        var (filed, complaintAnswer) = await u.PostAsync($"/api/app/orders/{orderNo}/complaints", complaint, complaintKey);
+        filed.ShouldBe(201, complaintAnswer.ToString());
+        var (refiled, sameComplaint) = await u.PostAsync($"/api/app/orders/{orderNo}/complaints", complaint, complaintKey); // anew: 409 complaint-open
+        (refiled, sameComplaint.GetProperty("complaintId").GetString()).ShouldBe((201, complaintAnswer.GetProperty("complaintId").GetString()));
+        (await u.GetAsync("/api/app/complaints")).GetProperty("items").GetArrayLength().ShouldBe(1);
     }
 
     [Fact]

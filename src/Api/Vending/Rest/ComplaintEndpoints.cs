@@ -16,7 +16,7 @@ internal static class ComplaintEndpoints
 {
     public static RouteGroupBuilder MapComplaints(this RouteGroupBuilder user)
     {
-        user.MapPost("/orders/{orderNo}/complaints", FileAsync);
+        user.MapPost("/orders/{orderNo}/complaints", FileAsync).Idempotent();
         user.MapGet("/complaints", ListAsync);
         return user;
     }

@@ -43,11 +43,11 @@ internal static class MiniProgramEndpoints
         user.MapGet("/me", MeAsync);
         user.MapPost("/payscore/authorization", AuthorizePayScoreAsync);
         user.MapGet("/scan", ScanAsync);
-        user.MapPost("/sessions", StartSessionAsync);
+        user.MapPost("/sessions", StartSessionAsync).Idempotent();
         user.MapGet("/sessions/{sessionNo}", SessionAsync);
         user.MapGet("/orders", OrdersAsync);
         user.MapGet("/orders/{orderNo}", OrderAsync);
-        user.MapPost("/orders/{orderNo}/pay-again", PayAgainAsync);
+        user.MapPost("/orders/{orderNo}/pay-again", PayAgainAsync).Idempotent();
         user.MapComplaints();
         return app;
     }

@@ -1,3 +1,4 @@
+using Cabinets.Api.Commands;
 using Cabinets.Api.Stations;
 
 namespace Cabinets.Api.Lockers.Partners.Rest;
@@ -26,54 +27,13 @@ internal sealed class PartnerIdempotency(PartnerIdempotencyKeys keys) : IEndpoin
         var hash = IdempotencyKeys.Hash(System.Text.Encoding.UTF8.GetBytes(http.Request.Method),
             System.Text.Encoding.UTF8.GetBytes(PartnerSignatureFilter.RawTarget(http)), PartnerSignatureFilter.BodyOf(http));
 
-        if (await keys.ClaimAsync(partner, key, hash, http.RequestAborted)) return await RunAndKeepAsync(context, next, partner, key);
+        if (await keys.ClaimAsync(partner, key, hash, http.RequestAborted)) return await KeptAnswers.RunAndKeepAsync(keys, context, next, partner, key);
 
         var kept = await keys.ReadAsync(partner, key, http.RequestAborted);
         if (kept is not null && kept.RequestHash != hash)
             return PartnerProblems.Of(PartnerProblems.IdempotencyKeyReused, "this Idempotency-Key was first used with another request", [Header]);
         if (kept?.Status is not { } status)
             return PartnerProblems.Of(PartnerProblems.IdempotencyKeyInFlight, "the first request with this Idempotency-Key is still running; retry", [Header]);
-        return new StoredAnswer(kept.Body ?? [], kept.ContentType ?? "application/json; charset=utf-8", status);
-    }
-
-    private async Task<object?> RunAndKeepAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, string partner, string key)
-    {
-        var http = context.HttpContext;
-        object? result;
-        try
-        {
-            result = await next(context);
-        }
-        catch
-        {
-            await keys.ReleaseAsync(partner, key); // nothing was answered: the key may be used again
-            throw;
-        }
-        // Render the answer once, keep its bytes, and send the same bytes.
-        var original = http.Response.Body;
-        using var captured = new MemoryStream();
-        http.Response.Body = captured;
-        try
-        {
-            if (result is IResult answer) await answer.ExecuteAsync(http);
-        }
-        finally
-        {
-            http.Response.Body = original;
-        }
-        var contentType = http.Response.ContentType ?? "application/json; charset=utf-8";
-        await keys.KeepAsync(partner, key, http.Response.StatusCode, captured.ToArray(), contentType);
-        return new StoredAnswer(captured.ToArray(), contentType, http.Response.StatusCode);
-    }
-
-    /// <summary>An answer sent as the bytes it was first rendered to.</summary>
-    private sealed record StoredAnswer(byte[] Body, string ContentType, int Status) : IResult
-    {
-        public Task ExecuteAsync(HttpContext http)
-        {
-            http.Response.StatusCode = Status;
-            http.Response.ContentType = ContentType;
-            return http.Response.Body.WriteAsync(Body).AsTask();
-        }
+        return KeptAnswers.Replay(kept, status);
     }
 }
