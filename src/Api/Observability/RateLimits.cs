@@ -36,7 +36,8 @@ public sealed record RateLimitSettings(RateLimit Partner, RateLimit LoginIp, Rat
 /// <summary>
 /// The ASP.NET Core rate limiter over the partner REST (per `X-Partner-Id`), the login (per client
 /// IP here, per username in <see cref="LoginLimiter"/>) and the mini-program's `/api/app` (per
-/// signed-in user; no endpoint exists yet, the policy is ready). A refusal is 429 problem+json with
+/// mini-program token: its SHA-256, not the token, since the app's tokens are checked after the
+/// limiter, by the endpoints' own filter). A refusal is 429 problem+json with
 /// `Retry-After` in whole seconds (ADR-0027).
 /// </summary>
 public static class RateLimits
@@ -46,6 +47,12 @@ public static class RateLimits
     public const string AppPolicy = "app";
     public const string ProblemType = "urn:cabinets:error:rate_limited";
 
+    /// <summary>A mini-program caller: its bearer token's hash (one user's session), else its address.</summary>
+    private static string AppCallerKey(HttpContext http) =>
+        http.Request.Headers.Authorization.ToString() is { Length: > 7 } bearer
+            ? "token:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(bearer)))
+            : ClientIp(http);
+
     public static IServiceCollection AddRateLimits(this IServiceCollection services, RateLimitSettings limits) => services
         .AddSingleton(limits)
         .AddSingleton<LoginLimiter>()
@@ -54,8 +61,7 @@ public static class RateLimits
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(PartnerPolicy, http => limits.Partner.Partition(PartnerKey(http)));
             options.AddPolicy(LoginPolicy, http => limits.LoginIp.Partition(ClientIp(http)));
-            options.AddPolicy(AppPolicy, http => limits.App.Partition(
-                http.User.Identity is { IsAuthenticated: true, Name: { } name } ? "user:" + name : ClientIp(http)));
+            options.AddPolicy(AppPolicy, http => limits.App.Partition(AppCallerKey(http)));
             options.OnRejected = (context, ct) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : (TimeSpan?)null;

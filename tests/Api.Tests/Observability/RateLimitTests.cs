@@ -17,7 +17,16 @@ public sealed class RateLimitFixture : ApiFixture
         ["RateLimits:LoginIp:WindowSeconds"] = "3600",
         ["RateLimits:LoginUser:PermitLimit"] = "2",
         ["RateLimits:LoginUser:WindowSeconds"] = "3600",
+        ["RateLimits:App:PermitLimit"] = "2",
+        ["RateLimits:App:WindowSeconds"] = "3600",
     };
+
+    public Task<IScenarioResult> AppAsync(string token) =>
+        CallAsync("192.0.2.9", s =>
+        {
+            s.Get.Url("/api/app/me");
+            s.WithRequestHeader("Authorization", "Bearer " + token);
+        });
 
     public async Task<IScenarioResult> CallAsync(string from, Action<Scenario> request) => await Host.Scenario(s =>
     {
@@ -112,5 +121,14 @@ public sealed class RateLimitTests(RateLimitFixture api) : IClassFixture<RateLim
         defaults.LoginIp.ShouldBe(new RateLimit(10, TimeSpan.FromMinutes(1)));
         defaults.LoginUser.ShouldBe(new RateLimit(120, TimeSpan.FromMinutes(1)));
         defaults.App.ShouldBe(new RateLimit(600, TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public async Task a_mini_program_token_past_its_limit_gets_429_and_another_token_from_the_same_address_does_not()
+    {
+        (await api.AppAsync("token-a")).Context.Response.StatusCode.ShouldBe(401);
+        (await api.AppAsync("token-a")).Context.Response.StatusCode.ShouldBe(401);
+        await RateLimitFixture.ShouldBeLimitedAsync(await api.AppAsync("token-a"), RateLimits.ProblemType);
+        (await api.AppAsync("token-b")).Context.Response.StatusCode.ShouldBe(401);
     }
 }

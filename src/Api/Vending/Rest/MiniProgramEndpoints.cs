@@ -39,7 +39,7 @@ internal static class MiniProgramEndpoints
                 return VendingProblems.Of(401, "unauthorized", "Unauthorized", "a valid user token is required (POST /api/app/login)");
             ctx.HttpContext.Items[typeof(AppTokens)] = userId;
             return await next(ctx);
-        });
+        }).RequireRateLimiting(Observability.RateLimits.AppPolicy); // per user token (RateLimits)
         user.MapGet("/me", MeAsync);
         user.MapPost("/payscore/authorization", AuthorizePayScoreAsync);
         user.MapGet("/scan", ScanAsync);

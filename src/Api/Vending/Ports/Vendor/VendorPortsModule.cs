@@ -5,7 +5,7 @@ namespace Cabinets.Api.Vending.Ports.Vendor;
 /// <summary>`Vendor:*` of VENDING.md §4.7: one shared secret for both directions (§6.25).</summary>
 internal sealed class VendorSettings
 {
-    /// <summary>`http` or `file`; unset: `file` in Development, `http` elsewhere.</summary>
+    /// <summary>`http` or `file`; unset: `file` (with a warning at start outside Development, <see cref="FilePortWarning"/>).</summary>
     public string? Provider { get; set; }
     public string BaseUrl { get; set; } = "";
     /// <summary>The vendor's id in its requests to us (`X-Partner-Id` checked by the signature filter).</summary>
@@ -42,7 +42,10 @@ internal static class VendorPortsModule
         services.AddSingleton(vendor).AddSingleton(erp);
 
         if (ProviderOf(vendor.Provider, env, "Vendor") == FileProvider)
+        {
             services.AddSingleton<IVendorGateway>(sp => new FileVendorGateway(File(sp, env, vendor.FilePath)));
+            FilePortWarning.Register(services, "Vendor");
+        }
         else
         {
             var endpoint = Endpoint("vendor", "Vendor", vendor.BaseUrl, vendor.MerchantId, vendor.Secret, vendor.TimeoutSeconds);
@@ -51,7 +54,10 @@ internal static class VendorPortsModule
         }
 
         if (ProviderOf(erp.Provider, env, "Erp") == FileProvider)
+        {
             services.AddSingleton<IErpGateway>(sp => new FileErpGateway(File(sp, env, erp.FilePath)));
+            FilePortWarning.Register(services, "Erp");
+        }
         else
         {
             var endpoint = Endpoint("erp", "Erp", erp.BaseUrl, erp.ClientId, erp.Secret, erp.TimeoutSeconds);

@@ -2,13 +2,13 @@ namespace Cabinets.Api.Vending.Ports.WeChat;
 
 /// <summary>
 /// `WeChatMiniProgram__*` (VENDING.md §4.7): the mini-program's `code2session`, access token and
-/// phone number calls. `Provider` is `http` or `file` (Development default). Never logged.
+/// phone number calls. `Provider` is `http` or `file` (the default). Never logged.
 /// </summary>
 public sealed class WeChatMiniProgramSettings
 {
     public const string Section = "WeChatMiniProgram";
 
-    /// <summary>Unset: `file` in Development, `http` elsewhere.</summary>
+    /// <summary>Unset: `file`, so that the server starts without credentials; outside Development the start warns (<see cref="Ports.FilePortWarning"/>).</summary>
     public string? Provider { get; set; }
 
     public string BaseUrl { get; set; } = "https://api.weixin.qq.com";

@@ -3,7 +3,7 @@ namespace Cabinets.Api.Vending.Ports.WeChat;
 /// <summary>
 /// The WeChat side of the vending ports (VENDING.md §4.3, §4.4, §4.7): pay-score and refunds
 /// (`WeChatPay__Provider`), the mini-program (`WeChatMiniProgram__Provider`), each `http` or `file`
-/// (Development default), and the notification callback. An `http` adapter without its base URL,
+/// (the default when unset, with a warning at start outside Development), and the notification callback. An `http` adapter without its base URL,
 /// ids or keys stops the start with the names of what is missing (never a value).
 /// </summary>
 public static class WeChatModule
@@ -42,6 +42,7 @@ public static class WeChatModule
                     sp.GetRequiredService<TimeProvider>(), sp, sp.GetRequiredService<ILogger<FileWeChatPayScore>>()));
                 services.AddSingleton<IWeChatPayScore>(sp => sp.GetRequiredService<FileWeChatPayScore>());
                 services.AddSingleton<IWeChatRefunds>(sp => sp.GetRequiredService<FileWeChatPayScore>());
+                FilePortWarning.Register(services, WeChatPaySettings.Section);
                 break;
             case WeChatPaySettings.HttpProvider:
                 Require(WeChatPaySettings.Section, ("BaseUrl", Absolute(pay.BaseUrl)), ("MchId", pay.MchId), ("AppId", pay.AppId), ("ServiceId", pay.ServiceId),
@@ -68,6 +69,7 @@ public static class WeChatModule
             case WeChatPaySettings.FileProvider:
                 services.AddSingleton<IWeChatMiniProgram>(sp => new FileWeChatMiniProgram(
                     new OutboundJournal(InContentRoot(env, mini.FilePath), sp.GetRequiredService<TimeProvider>())));
+                FilePortWarning.Register(services, WeChatMiniProgramSettings.Section);
                 break;
             case WeChatPaySettings.HttpProvider:
                 Require(WeChatMiniProgramSettings.Section, ("BaseUrl", Absolute(mini.BaseUrl)), ("AppId", mini.AppId), ("AppSecret", mini.AppSecret));

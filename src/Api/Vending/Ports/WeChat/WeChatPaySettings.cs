@@ -2,7 +2,7 @@ namespace Cabinets.Api.Vending.Ports.WeChat;
 
 /// <summary>
 /// `WeChatPay__*` (VENDING.md §4.7). `Provider` is `http` (WeChat Pay APIv3) or `file` (the
-/// Development default: requests appended to <see cref="FilePath"/>). A class, not a record, so
+/// default: requests appended to <see cref="FilePath"/>). A class, not a record, so
 /// that no ToString or log line ever prints a key: none of these values is logged.
 /// </summary>
 public sealed class WeChatPaySettings
@@ -11,7 +11,7 @@ public sealed class WeChatPaySettings
     public const string FileProvider = "file";
     public const string HttpProvider = "http";
 
-    /// <summary>Unset: `file` in Development, `http` elsewhere (a deployment never pays into a file by accident).</summary>
+    /// <summary>Unset: `file`, so that the server starts without credentials; outside Development the start warns (<see cref="Ports.FilePortWarning"/>).</summary>
     public string? Provider { get; set; }
 
     public string BaseUrl { get; set; } = "https://api.mch.weixin.qq.com";
