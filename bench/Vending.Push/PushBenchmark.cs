@@ -40,8 +40,8 @@ internal sealed class PushBenchmark(BenchServer server, PushSettings settings)
                     (Raw.Failures == 0 ? "no HTTP" : F($"{Raw.Failures:N0} FAILED")) + $"; {Cpu["raw"]}"),
             ], i => i is >= 1 and <= 8);
             o.WriteLine();
-            o.WriteLine(Check.Text);
             o.WriteLine($"after the run: {CaughtUp}");
+            o.WriteLine(Check.Text);
             o.WriteLine();
             o.WriteLine("where the time of a push goes, by Npgsql command (a separate traced run at the same concurrency; wall time per command as Npgsql saw it, daemon included):");
             o.WriteLine(Profile);
@@ -157,10 +157,10 @@ internal sealed class PushBenchmark(BenchServer server, PushSettings settings)
         var profile = settings.Profile == 0 ? "(skipped: --profile 0)" : await StatementProfile.RunAsync(async () =>
             (await CountedRun.RunAsync(settings.Connections, profileFrom, settings.Profile, (i, c) => PushCalls.PushAsync(http, seats[i], ledger, new Tally(), c), ct)).Operations, top: 16);
 
-        progress("vendor push: checking every order, session and ticket balance in the database");
-        var check = await PushVerification.CheckAsync(store, seats, ledger, ct);
         progress("vendor push: waiting for the async projections (vending statistics) to catch up");
         var caughtUp = await CaughtUpAsync(api, ct);
+        progress("vendor push: checking every order, session and ticket balance in the database");
+        var check = await PushVerification.CheckAsync(store, seats, ledger, ct);
         return new Outcome(push, pushes, single, alone, rawHttp, raw, commands, seed, opened, cpu, profile, check, caughtUp);
     }
 

@@ -68,6 +68,7 @@ internal static class PushSetup
                 Content = JsonContent.Create(new { qrCode = $"vending:device:{device}", paymentType = "TICKETS" }),
             };
             start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            start.Headers.TryAddWithoutValidation("Idempotency-Key", code); // VENDING.md §4.5 (K): a session's POST carries one
             using var started = await http.SendAsync(start, c);
             var sessionNo = (await AnswerAsync(started, 202, "start session", c)).GetProperty("sessionNo").GetString()!;
             seats[i] = new Seat(i, userId, sessionNo, device);
@@ -93,8 +94,8 @@ internal static class PushSetup
         {
             await using (var query = store.QuerySession())
             {
-                opened = await query.Events.QueryRawEventDataOnly<DoorOpened>().CountAsync(ct);
-                if (await query.Events.QueryRawEventDataOnly<DoorOpenFailed>().CountAsync(ct) is > 0 and var failed)
+                opened = await StoredEvents.CountAsync<DoorOpened>(query, ct);
+                if (await StoredEvents.CountAsync<DoorOpenFailed>(query, ct) is > 0 and var failed)
                     throw new InvalidOperationException($"{failed:N0} doors did not open");
             }
             if (opened >= seats.Length) break;

@@ -53,8 +53,8 @@ internal static class PushVerification
                 }
             }
         }
-        var debits = await query.Events.QueryRawEventDataOnly<TicketsDebited>().ToListAsync(ct);
-        var payments = await query.Events.QueryRawEventDataOnly<PaymentSucceeded>().ToListAsync(ct);
+        var debits = await StoredEvents.AllAsync<TicketsDebited>(query, ct);
+        var payments = await StoredEvents.AllAsync<PaymentSucceeded>(query, ct);
         var granted = seats.Length * PushSetup.Tickets;
         var ok = paid == recorded.Length && closed == recorded.Length && balanced == seats.Length && debits.Count == recorded.Length &&
                  debits.Sum(d => d.Tickets) == expectedTickets && payments.Count == recorded.Length && payments.Sum(p => p.Tickets) == expectedTickets &&
