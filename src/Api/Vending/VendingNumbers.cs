@@ -33,14 +33,24 @@ public sealed class VendingNumbers(NpgsqlDataSource db, TimeProvider clock)
     public Task<string> CorrectionAsync(CancellationToken ct) => NextAsync("CR", ct);
     public Task<string> ComplaintAsync(CancellationToken ct) => NextAsync("CP", ct);
 
+    /// <summary>An order's number and its first payment's, in one round trip (a vendor push needs both).</summary>
+    public async Task<(string Order, string Payment)> OrderAndPaymentAsync(CancellationToken ct)
+    {
+        await using var next = db.CreateCommand($"select nextval('vending.{Sequences["VO"]}'), nextval('vending.{Sequences["VP"]}')");
+        await using var row = await next.ExecuteReaderAsync(ct);
+        await row.ReadAsync(ct);
+        var day = Day();
+        return (Number("VO", day, row.GetInt64(0)), Number("VP", day, row.GetInt64(1)));
+    }
+
     /// <summary>`U` + digits (VENDING.md §1.3), from 1001 on.</summary>
     public async Task<string> UserAsync(CancellationToken ct) => "U" + (1000 + await SequenceAsync("U", ct)).ToString(CultureInfo.InvariantCulture);
 
-    private async Task<string> NextAsync(string prefix, CancellationToken ct)
-    {
-        var day = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Shanghai).ToString("yyMMdd", CultureInfo.InvariantCulture);
-        return $"{prefix}{day}{(await SequenceAsync(prefix, ct)).ToString("D7", CultureInfo.InvariantCulture)}";
-    }
+    private async Task<string> NextAsync(string prefix, CancellationToken ct) => Number(prefix, Day(), await SequenceAsync(prefix, ct));
+
+    private string Day() => TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Shanghai).ToString("yyMMdd", CultureInfo.InvariantCulture);
+
+    private static string Number(string prefix, string day, long sequence) => $"{prefix}{day}{sequence.ToString("D7", CultureInfo.InvariantCulture)}";
 
     private async Task<long> SequenceAsync(string prefix, CancellationToken ct)
     {

@@ -31,14 +31,13 @@ public static class RecordVendorPushHandler
                 : new CommandOutcome.Rejected(new DomainError(Conflict, $"order {push.WheatOrderNo} was pushed before with other content", "wheatOrderNo"));
 
         var streams = new StreamSet(session);
-        var vendingSession = await session.LoadAsync<VendingSessionSnapshot>(VendingEventNames.Session(push.SessionNo), ct) is null
-            ? null
-            : (await streams.LoadAsync<VendingSessionSnapshot>(VendingEventNames.Session(push.SessionNo), ct))?.State;
+        var vendingSession = (await streams.LoadAsync<VendingSessionSnapshot>(VendingEventNames.Session(push.SessionNo), ct))?.State;
         var device = await VendingLookups.DeviceAsync(session, push.DeviceCode, ct);
         var store = await VendingLookups.StoreAsync(session, device?.StoreCode ?? vendingSession?.StoreCode ?? "", ct);
         var user = vendingSession is null ? null : (await streams.LoadAsync<VendingUserSnapshot>(VendingEventNames.User(vendingSession.UserId), ct))?.State;
         var known = (await VendingLookups.CatalogAsync(session, push.Items.Select(i => i.ProductCode), ct)).Keys.ToHashSet(StringComparer.Ordinal);
-        var context = new PushContext(push, await numbers.OrderAsync(ct), await numbers.PaymentAsync(ct), vendingSession, device, store, user, known, command.Now);
+        var (orderNo, paymentNo) = await numbers.OrderAndPaymentAsync(ct);
+        var context = new PushContext(push, orderNo, paymentNo, vendingSession, device, store, user, known, command.Now);
         return await streams.CommitAsync(VendorPushes.Record(context), messages);
     }
 }

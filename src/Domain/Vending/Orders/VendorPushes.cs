@@ -47,7 +47,8 @@ public static class VendorPushes
         var invalid = InvalidReason(c, items);
         if (session is not null && session.Status != VendingSessionStatus.Closed)
             effects.Append(VendingEventNames.Session(session.SessionNo), new VendingSessionClosed(session.SessionNo, c.OrderNo, c.Now));
-        if (session is not null && session.OpenedAt is not null && session.Status != VendingSessionStatus.Closed)
+        // A push-missing task opens only 30 minutes after the door (CheckOrderPushMissing): an earlier push has none to resolve.
+        if (session is { OpenedAt: { } openedAt } && session.Status != VendingSessionStatus.Closed && c.Now >= openedAt + PushMissingTaskMayExistAfter)
             effects.Send(new ManualTasks.ResolveManualTask(PushMissingTaskId(session.SessionNo), ManualTaskOutcome.Sent, "the order arrived", c.Now));
 
         string status;
@@ -83,6 +84,9 @@ public static class VendorPushes
     }
 
     public static string PushMissingTaskId(string sessionNo) => $"T-{sessionNo}:push-missing";
+
+    /// <summary>The 30 minutes less a minute for clocks that differ between nodes.</summary>
+    public static readonly TimeSpan PushMissingTaskMayExistAfter = VendingSessionState.PushMissingAfter - TimeSpan.FromMinutes(1);
 
     public static ReusableServiceOrder? ServiceOrderOf(VendingSessionState? session) =>
         session is { HasUsableServiceOrder: true } ? new ReusableServiceOrder(session.PaymentNo!, session.RiskFundAmount ?? 0) : null;
