@@ -1,3 +1,4 @@
+using Cabinets.Api.GraphQL;
 using Cabinets.Domain.Access;
 using Cabinets.Domain.Stations.Orders;
 using Cabinets.GraphQL.Execution;
@@ -88,7 +89,7 @@ internal static class DeliverySheetSchema
 
     private static async Task<SheetView> UpdateAsync(ResolveContext ctx)
     {
-        var input = StationInputs.Obj(ctx.Arguments["input"]);
+        var input = InputFields.Obj(ctx.Arguments["input"]);
         var orderId = input.Str("orderId");
         var changes = input.List("lines").Select(l => new DeliverySheetChange(l.Str("skuId"), l.Dec("realQuantity"), l.OptLong("unitPrice"), l.OptStr("remark"))).ToList();
         await StationRequests.SendAsync(ctx, new UpdateDeliverySheet(orderId, StationRequests.StationOf(ctx), changes, input.OptStr("remark"), StationRequests.Now(ctx)));

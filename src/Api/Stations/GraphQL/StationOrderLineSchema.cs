@@ -1,3 +1,4 @@
+using Cabinets.Api.GraphQL;
 using System.Globalization;
 using System.Text;
 using Cabinets.Api.GraphQL.Connections;
@@ -70,7 +71,7 @@ internal static class StationOrderLineSchema
 
     private static async Task<Connection<StationOrderLineRowView>> ResolveAsync(ResolveContext ctx)
     {
-        var filter = Filter(StationInputs.Obj(ctx.Arguments["filter"]), StationRequests.StationOf(ctx));
+        var filter = Filter(InputFields.Obj(ctx.Arguments["filter"]), StationRequests.StationOf(ctx));
         var first = ctx.ArgumentOrDefault<int?>("first");
         var last = ctx.ArgumentOrDefault<int?>("last");
         if (first is not null && last is not null) throw ConnectionErrors.BadInput("Pass either \"first\" or \"last\", not both.", "last");

@@ -1,3 +1,4 @@
+using Cabinets.Api.GraphQL;
 using Cabinets.Domain.Access;
 using Cabinets.Domain.Stations.Orders;
 using Cabinets.GraphQL.Execution;
@@ -54,7 +55,7 @@ internal static class StationOrderMutations
 
     private static async Task<object?> CreateAsync(ResolveContext ctx)
     {
-        var input = StationInputs.Obj(ctx.Arguments["input"]);
+        var input = InputFields.Obj(ctx.Arguments["input"]);
         return await StationRequests.OnceAsync(ctx, input, "createStationOrder", async () =>
         {
             var orderId = await StationSequences.NextOrderIdAsync(StationRequests.Service<NpgsqlDataSource>(ctx), ctx.CancellationToken);
@@ -66,7 +67,7 @@ internal static class StationOrderMutations
 
     private static async Task<StationOrderView?> EditAsync(ResolveContext ctx)
     {
-        var input = StationInputs.Obj(ctx.Arguments["input"]);
+        var input = InputFields.Obj(ctx.Arguments["input"]);
         var orderId = input.Str("orderId");
         // EditStationOrder carries no expected version, so the check is made here, on the version
         // just read: it refuses a stale screen, but an edit landing between this read and the

@@ -1,3 +1,4 @@
+using Cabinets.Api.GraphQL;
 using Cabinets.Api.GraphQL.Connections;
 using Cabinets.Api.Stations;
 using Cabinets.Domain.Access;
@@ -94,7 +95,7 @@ internal static class StationReferenceSchema
     private static async Task<List<T>> UpsertAsync<T>(ResolveContext ctx, Func<string, IReadOnlyDictionary<string, object?>, T> read, Func<T, object> command)
     {
         var station = StationRequests.StationOf(ctx);
-        var items = ((object?[])ctx.Arguments["input"]!).Select(StationInputs.Obj).Select(i => read(station, i)).ToList();
+        var items = ((object?[])ctx.Arguments["input"]!).Select(InputFields.Obj).Select(i => read(station, i)).ToList();
         for (var i = 0; i < items.Count; i++)
             await StationRequests.SendAsync(ctx, command(items[i]), fieldPrefix: $"input[{i}].");
         return items;

@@ -1,3 +1,4 @@
+using Cabinets.Api.GraphQL;
 using Cabinets.Api.GraphQL.Connections;
 using Cabinets.Domain.Access;
 using Cabinets.Domain.Stations;
@@ -93,7 +94,7 @@ internal static class TaxRuleSchema
 
     private static async Task<StationTaxRule> CreateAsync(ResolveContext ctx)
     {
-        var input = StationInputs.Obj(ctx.Arguments["input"]);
+        var input = InputFields.Obj(ctx.Arguments["input"]);
         var station = StationRequests.StationOf(ctx);
         var id = await StationRequests.OnceAsync(ctx, input, "createTaxRule", async () =>
         {
@@ -107,7 +108,7 @@ internal static class TaxRuleSchema
 
     private static async Task<StationTaxRule> EditAsync(ResolveContext ctx)
     {
-        var input = StationInputs.Obj(ctx.Arguments["input"]);
+        var input = InputFields.Obj(ctx.Arguments["input"]);
         var station = StationRequests.StationOf(ctx);
         var id = input.Int("id");
         var status = input.OptEnum<TaxRuleStatus>("status");

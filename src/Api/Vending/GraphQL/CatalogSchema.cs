@@ -1,6 +1,5 @@
 using Cabinets.Api.GraphQL;
 using Cabinets.Api.GraphQL.Connections;
-using Cabinets.Api.Stations.GraphQL;
 using Cabinets.Api.Vending.Handlers.Catalog;
 using Cabinets.Domain.Access;
 using Cabinets.Domain.Vending;
@@ -99,7 +98,7 @@ internal static class CatalogSchema
                 .RequirePermissions(Permissions.VendingStoresManage)
                 .ResolveAsync(async ctx =>
                 {
-                    var input = StationInputs.Obj(ctx.Arguments["input"]);
+                    var input = InputFields.Obj(ctx.Arguments["input"]);
                     var code = input.Str("storeCode");
                     await VendingRequests.SendAsync(ctx.Untyped, new RegisterStore(code, input.Str("storeName"), (StoreType)input["storeType"]!,
                         (StoreProperty)input["storeProperty"]!, input.Str("address"), input.Str("phone"),
@@ -112,7 +111,7 @@ internal static class CatalogSchema
                 .RequirePermissions(Permissions.VendingStoresManage)
                 .ResolveAsync(async ctx =>
                 {
-                    var input = StationInputs.Obj(ctx.Arguments["input"]);
+                    var input = InputFields.Obj(ctx.Arguments["input"]);
                     var code = input.Str("storeCode");
                     await VendingRequests.SendAsync(ctx.Untyped, new UpdateStore(code, input.OptStr("storeName"), input.OptEnum<StoreType>("storeType"),
                         input.OptEnum<StoreProperty>("storeProperty"), input.OptStr("address"), input.OptStr("phone"), input.OptLong("amountLimit"),
@@ -125,7 +124,7 @@ internal static class CatalogSchema
                 .RequirePermissions(Permissions.VendingStoresManage)
                 .ResolveAsync(async ctx =>
                 {
-                    var input = StationInputs.Obj(ctx.Arguments["input"]);
+                    var input = InputFields.Obj(ctx.Arguments["input"]);
                     var code = input.Str("deviceCode");
                     await VendingRequests.SendAsync(ctx.Untyped, new RegisterDevice(code, input.Str("storeCode"), input.OptStr("qrCode"),
                         DeviceStream.NewRequestId(), null, null, VendingRequests.Now(ctx.Untyped)));

@@ -1,6 +1,5 @@
 using Cabinets.Api.GraphQL;
 using Cabinets.Api.GraphQL.Connections;
-using Cabinets.Api.Stations.GraphQL;
 using Cabinets.Api.Vending.Handlers;
 using Cabinets.Domain.Access;
 using Cabinets.Domain.Vending;
@@ -57,14 +56,14 @@ internal static class ComplaintSchema
                 .RequirePermissions(Permissions.VendingComplaintsResolve)
                 .ResolveAsync(async ctx =>
                 {
-                    var input = StationInputs.Obj(ctx.Arguments["input"]);
+                    var input = InputFields.Obj(ctx.Arguments["input"]);
                     var now = VendingRequests.Now(ctx.Untyped);
                     CorrectOrderCommand? correction = null;
                     if (input.GetValueOrDefault("correction") is { } given)
                     {
                         if (!GraphQLRequestContext.Of(ctx.Untyped).Has(Permissions.VendingOrdersCorrect))
                             throw VendingErrors.Forbidden(Permissions.VendingOrdersCorrect, "a complaint's correction");
-                        correction = OrderMutations.Correction(StationInputs.Obj(given), now);
+                        correction = OrderMutations.Correction(InputFields.Obj(given), now);
                     }
                     var id = input.Str("complaintId");
                     await VendingRequests.SendAsync(ctx.Untyped, new ResolveComplaintCommand(id, (ComplaintResolution)input["resolution"]!, input.Str("reply"),

@@ -1,5 +1,5 @@
+using Cabinets.Api.GraphQL;
 using Cabinets.Api.GraphQL.Connections;
-using Cabinets.Api.Stations.GraphQL;
 using Cabinets.Api.Vending.Handlers;
 using Cabinets.Domain.Access;
 using Cabinets.Domain.Vending;
@@ -65,7 +65,7 @@ internal static class ManualTaskSchema
                 .RequirePermissions(Permissions.VendingManualHandle)
                 .ResolveAsync(async ctx =>
                 {
-                    var input = StationInputs.Obj(ctx.Arguments["input"]);
+                    var input = InputFields.Obj(ctx.Arguments["input"]);
                     var id = input.Str("id");
                     await VendingRequests.SendAsync(ctx.Untyped, new ResolveManualTask(id, (ManualTaskOutcome)input["outcome"]!, input.Str("note"),
                         VendingRequests.Now(ctx.Untyped)));

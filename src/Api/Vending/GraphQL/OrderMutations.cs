@@ -1,4 +1,4 @@
-using Cabinets.Api.Stations.GraphQL;
+using Cabinets.Api.GraphQL;
 using Cabinets.Api.Vending.Handlers;
 using Cabinets.Domain.Access;
 using Cabinets.Domain.Vending;
@@ -37,7 +37,7 @@ internal static class OrderMutations
                 .RequirePermissions(Permissions.VendingOrdersCorrect)
                 .ResolveAsync(async ctx =>
                 {
-                    var input = StationInputs.Obj(ctx.Arguments["input"]);
+                    var input = InputFields.Obj(ctx.Arguments["input"]);
                     var orderNo = input.Str("orderNo");
                     var correctionId = await VendingRequests.OnceAsync(ctx.Untyped, input, "correctOrder",
                         async () => ((OrderCorrected)(await VendingRequests.SendAsync(ctx.Untyped, Correction(input, VendingRequests.Now(ctx.Untyped))))!).CorrectionId,
@@ -49,7 +49,7 @@ internal static class OrderMutations
                 .RequirePermissions(Permissions.VendingOrdersReview)
                 .ResolveAsync(async ctx =>
                 {
-                    var input = StationInputs.Obj(ctx.Arguments["input"]);
+                    var input = InputFields.Obj(ctx.Arguments["input"]);
                     var orderNo = input.Str("orderNo");
                     var items = input.GetValueOrDefault("items") is null ? null : Items(input);
                     await VendingRequests.SendAsync(ctx.Untyped, new ApproveExceptionOrderCommand(orderNo, items, input.OptStr("userId"),
@@ -62,7 +62,7 @@ internal static class OrderMutations
                 .RequirePermissions(Permissions.VendingOrdersReview)
                 .ResolveAsync(async ctx =>
                 {
-                    var input = StationInputs.Obj(ctx.Arguments["input"]);
+                    var input = InputFields.Obj(ctx.Arguments["input"]);
                     var orderNo = input.Str("orderNo");
                     await VendingRequests.SendAsync(ctx.Untyped, new VoidExceptionOrderCommand(orderNo, input.Str("reason"), VendingRequests.Now(ctx.Untyped)));
                     return (object?)await VendingLoaders.OrderAsync(ctx.Untyped, orderNo);

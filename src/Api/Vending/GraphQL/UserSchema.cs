@@ -3,7 +3,6 @@ using Cabinets.Api.GraphQL;
 using Cabinets.Api.GraphQL.Connections;
 using Cabinets.Api.Lockers.GraphQL;
 using Cabinets.Api.PersonalData;
-using Cabinets.Api.Stations.GraphQL;
 using Cabinets.Api.Vending.Rest;
 using Cabinets.Domain.Access;
 using Cabinets.Domain.Operations;
@@ -78,7 +77,7 @@ internal static class UserSchema
                 .RequirePermissions(Permissions.VendingTicketsAdjust)
                 .ResolveAsync(async ctx =>
                 {
-                    var input = StationInputs.Obj(ctx.Arguments["input"]);
+                    var input = InputFields.Obj(ctx.Arguments["input"]);
                     var userId = input.Str("userId");
                     await VendingRequests.OnceAsync(ctx.Untyped, input, "adjustTickets", async () =>
                     {

@@ -1,13 +1,14 @@
 using System.Globalization;
 
-namespace Cabinets.Api.Stations.GraphQL;
+namespace Cabinets.Api.GraphQL;
 
 /// <summary>
 /// Reads coerced GraphQL input objects (the engine hands them over as dictionaries: Int as
 /// <c>int</c>, Long as <c>long</c>, Decimal as <c>decimal</c>, DateTime as <c>DateTimeOffset</c>,
-/// enums as their CLR members, lists as arrays). An optional field left out is absent.
+/// enums as their CLR members, lists as arrays). An optional field left out is absent. Shared by
+/// every module's mutations.
 /// </summary>
-internal static class StationInputs
+internal static class InputFields
 {
     public static IReadOnlyDictionary<string, object?> Obj(object? value) => (IReadOnlyDictionary<string, object?>)value!;
 
