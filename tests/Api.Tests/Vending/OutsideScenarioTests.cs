@@ -3,6 +3,7 @@ using Cabinets.Api.Tests.Access;
 using Cabinets.Api.Tests.GraphQL;
 using Cabinets.Api.Tests.Vending.Fakes;
 using Cabinets.Domain.Vending;
+using Cabinets.Domain.Vending.Catalog;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
@@ -49,11 +50,14 @@ public sealed class OutsideScenarioTests(OutsideVendingFixture api) : IClassFixt
         mutation($input: CorrectOrderInput!) { correctOrder(input: $input) { settlement delta refunds { refundNo method amount status } } }
         """;
 
-    private async Task<(string OrderNo, string OutOrderNo)> WeChatPurchaseAsync(AppUser user, long total, params (string Code, string Name, int Quantity, long Price)[] items)
+    private Task<(string OrderNo, string OutOrderNo)> WeChatPurchaseAsync(AppUser user, long total, params (string Code, string Name, int Quantity, long Price)[] items) =>
+        WeChatPurchaseAsync(user, "D001", total, items);
+
+    private async Task<(string OrderNo, string OutOrderNo)> WeChatPurchaseAsync(AppUser user, string device, long total, params (string Code, string Name, int Quantity, long Price)[] items)
     {
-        var sessionNo = await user.OpenDoorAsync("vending:device:D001", "WECHAT");
+        var sessionNo = await user.OpenDoorAsync($"vending:device:{device}", "WECHAT");
         var outOrderNo = OutOrderNo(CreateFor(user));
-        var orderNo = await api.PushOrderAsync(Push(Wheat(), sessionNo, "D001", total, items), "RECORDED");
+        var orderNo = await api.PushOrderAsync(Push(Wheat(), sessionNo, device, total, items), "RECORDED");
         await EventuallyAsync(() => Task.FromResult(WeChat.RequestsTo($"/v3/payscore/serviceorder/{outOrderNo}/complete")), r => r.Count > 0, "the complete of " + outOrderNo);
         return (orderNo, outOrderNo);
     }
@@ -192,7 +196,7 @@ public sealed class OutsideScenarioTests(OutsideVendingFixture api) : IClassFixt
             (task.GetProperty("kind").GetString(), task.GetProperty("status").GetString(), task.GetProperty("attempts").GetInt32(), task.GetProperty("lastError").GetString())
                 .ShouldBe(("ERP_SALES_PUSH", "OPEN", 4, "HTTP 503"));
 
-            var sent = Outside.RequestsTo("/api/v1/sales-summaries");
+            var sent = Outside.RequestsTo("/api/v1/sales-summaries").Where(r => r.Body?.GetProperty("summaryId").GetString() == summaryId).ToList();
             sent.Count.ShouldBe(4);
             sent.ShouldAllBe(r => r.IdempotencyKey == summaryId && r.SignatureValid && r.PartnerId == FakeVendorAndErp.ErpClientId);
             sent.Select(r => r.Body!.Value.GetRawText()).Distinct().Count().ShouldBe(1); // every retry sends the same body
@@ -203,7 +207,7 @@ public sealed class OutsideScenarioTests(OutsideVendingFixture api) : IClassFixt
             var retried = (await admin.PostGraphQLAsync("mutation($id: ID!) { retryManualTask(id: $id) { status outcome attempts } }", new { id = task.GetProperty("id").GetString() }))
                 .Ok().GetProperty("retryManualTask");
             (retried.GetProperty("status").GetString(), retried.GetProperty("outcome").GetString()).ShouldBe(("RESOLVED", "SENT"));
-            Outside.RequestsTo("/api/v1/sales-summaries").Count.ShouldBe(5);
+            Outside.RequestsTo("/api/v1/sales-summaries").Count(r => r.IdempotencyKey == summaryId).ShouldBe(5);
         }
         finally
         {
@@ -334,5 +338,50 @@ public sealed class OutsideScenarioTests(OutsideVendingFixture api) : IClassFixt
         var order = await ConsoleOrderAsync(unknown);
         order.GetProperty("paymentStatus").GetString().ShouldBe("PAID");
         order.GetProperty("items").EnumerateArray().ShouldHaveSingleItem().GetProperty("knownProduct").GetBoolean().ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task scenarios_17_and_18_a_days_purchases_over_http_are_counted_by_payment_type_and_product_and_pushed_to_the_erp()
+    {
+        var store = await api.StoreAsync();
+        var device = await api.DeviceAsync(store);
+        var qr = $"vending:device:{device}";
+        var admin = await AdminAsync();
+
+        var u1 = await api.UserAsync(20_000); // scenario 1: tickets 2500
+        await api.PushOrderAsync(Push(Wheat(), await u1.OpenDoorAsync(qr, "TICKETS"), device, 2500, ("P100", "牛奶", 2, 1250)), "RECORDED");
+        var u3 = await api.PayScoreUserAsync(0); // scenario 4 then 9: WeChat 950, 600 refunded
+        var (wechatOrder, outOrderNo) = await WeChatPurchaseAsync(u3, device, 950, ("P200", "薯片", 1, 600), ("P300", "果汁", 1, 350));
+        (await WeChat.UserPaidAsync(api.Http(), outOrderNo, 950, "TX17", DateTimeOffset.UtcNow)).IsSuccessStatusCode.ShouldBeTrue();
+        await EventuallyAsync(async () => (await ConsoleOrderAsync(wechatOrder)).GetProperty("paymentStatus").GetString(), s => s == "PAID", "the WeChat order");
+        (await admin.PostGraphQLAsync(CorrectOrder, new { input = new { orderNo = wechatOrder, reason = "没拿薯片", items = new[] { new { productCode = "P200", quantity = 0 } } } })).Ok();
+        await EventuallyAsync(async () => (await ConsoleOrderAsync(wechatOrder)).GetProperty("refundedAmount").GetInt64(), r => r == 600, "the refund"); // the fake answers SUCCESS
+        var u2 = await api.UserAsync(10_000); // scenario 2: fails
+        await api.PushOrderAsync(Push(Wheat(), await u2.OpenDoorAsync(qr, "TICKETS"), device, 2500, ("P100", "牛奶", 2, 1250)), "RECORDED");
+        await api.CaughtUpAsync();
+
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Api.Vending.VendingNumbers.Shanghai).DateTime).ToString("yyyy-MM-dd");
+        var byType = (await admin.PostGraphQLAsync($$"""{ vendingSales(from: "{{day}}", to: "{{day}}", storeCode: "{{store}}", groupBy: [PAYMENT_TYPE]) { paymentType grossAmount refundAmount netAmount ticketsCollected orderCount } }"""))
+            .Ok().GetProperty("vendingSales").EnumerateArray().ToDictionary(r => r.GetProperty("paymentType").GetString()!);
+        static (long, long, long, int) Money(JsonElement r) =>
+            (r.GetProperty("grossAmount").GetInt64(), r.GetProperty("refundAmount").GetInt64(), r.GetProperty("netAmount").GetInt64(), r.GetProperty("orderCount").GetInt32());
+        Money(byType["WECHAT"]).ShouldBe((950L, 600L, 350L, 1));
+        Money(byType["TICKETS"]).ShouldBe((2500L, 0L, 2500L, 1));
+        byType["TICKETS"].GetProperty("ticketsCollected").GetInt64().ShouldBe(12_500);
+
+        await api.Services.GetRequiredService<Api.Commands.CommandSender>().SendAsync(new RequestDailySalesPush(DateOnly.Parse(day), DateTimeOffset.UtcNow),
+            new Api.Commands.CommandContext(Api.Commands.Actor.System)); // what the schedule sends at 02:00 the next day
+        var summaryId = Api.Vending.Statistics.SalesSummaries.SummaryId(DateOnly.Parse(day), store);
+        var sent = (await EventuallyAsync(() => Task.FromResult(Outside.RequestsTo("/api/v1/sales-summaries").Where(r => r.IdempotencyKey == summaryId).ToList()),
+            r => r.Count == 1, "the summary")).Single().Body!.Value;
+        var lines = sent.GetProperty("lines").EnumerateArray().ToDictionary(l => l.GetProperty("productCode").GetString()!);
+        static long[] Line(JsonElement l) => new[] {"soldQuantity", "refundedQuantity", "grossAmount", "refundAmount", "netAmount", "wechatAmount", "ticketAmount", "ticketCount" }
+            .Select(f => l.GetProperty(f).GetInt64()).ToArray();
+        Line(lines["P100"]).ShouldBe([2, 0, 2500, 0, 2500, 0, 2500, 12500]);
+        Line(lines["P200"]).ShouldBe([1, 1, 600, 600, 0, 0, 0, 0]);
+        Line(lines["P300"]).ShouldBe([1, 0, 350, 0, 350, 350, 0, 0]);
+        var totals = sent.GetProperty("totals");
+        (totals.GetProperty("grossAmount").GetInt64(), totals.GetProperty("refundAmount").GetInt64(), totals.GetProperty("netAmount").GetInt64()).ShouldBe((3450L, 600L, 2850L));
+        (sent.GetProperty("storeCode").GetString(), sent.GetProperty("businessDate").GetString(), sent.GetProperty("currency").GetString()).ShouldBe((store, day, "CNY"));
     }
 }

@@ -50,20 +50,32 @@ public class VendingFixture : ApiFixture
         await session.SaveChangesAsync();
     }
 
-    private static void StartDevice(IDocumentSession session, string device, DateTimeOffset now) =>
+    private static void StartDevice(IDocumentSession session, string device, DateTimeOffset now, string storeCode = "S001") =>
         session.Events.StartStream(VendingEventNames.Device(device),
-            new DeviceRegistered(device, "S001", $"vending:device:{device}", now),
-            new DeviceBindRequested(device, "S001", $"VB-{device}", now),
-            new DeviceBound(device, "S001", now),
+            new DeviceRegistered(device, storeCode, $"vending:device:{device}", now),
+            new DeviceBindRequested(device, storeCode, $"VB-{device}", now),
+            new DeviceBound(device, storeCode, now),
             new DeviceStatusChanged(device, DeviceOnlineStatus.Offline, DeviceOnlineStatus.Online, now, now));
 
-    /// <summary>Another device of S001, bound and online since yesterday, for a test that changes its status.</summary>
-    public async Task<string> DeviceAsync()
+    /// <summary>Another device of <paramref name="storeCode"/>, bound and online since yesterday, for a test that changes its status.</summary>
+    public async Task<string> DeviceAsync(string storeCode = "S001")
     {
         await SeedAsync();
         var code = "D" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
         await using var session = Services.GetRequiredService<IDocumentStore>().LightweightSession();
-        StartDevice(session, code, DateTimeOffset.UtcNow.AddDays(-1));
+        StartDevice(session, code, DateTimeOffset.UtcNow.AddDays(-1), storeCode);
+        await session.SaveChangesAsync();
+        return code;
+    }
+
+    /// <summary>A store of its own (limit 20000), for a test whose totals no other test may touch.</summary>
+    public async Task<string> StoreAsync()
+    {
+        await SeedAsync();
+        var code = "S" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        await using var session = Services.GetRequiredService<IDocumentStore>().LightweightSession();
+        session.Events.StartStream(VendingEventNames.Store(code), new StoreRegistered(code, "小麦运动馆", StoreType.Sports, StoreProperty.Direct, "上海", "021-2", 20000,
+            DateTimeOffset.UtcNow.AddDays(-1)));
         await session.SaveChangesAsync();
         return code;
     }
