@@ -384,4 +384,31 @@ public sealed class OutsideScenarioTests(OutsideVendingFixture api) : IClassFixt
         (totals.GetProperty("grossAmount").GetInt64(), totals.GetProperty("refundAmount").GetInt64(), totals.GetProperty("netAmount").GetInt64()).ShouldBe((3450L, 600L, 2850L));
         (sent.GetProperty("storeCode").GetString(), sent.GetProperty("businessDate").GetString(), sent.GetProperty("currency").GetString()).ShouldBe((store, day, "CNY"));
     }
+
+    [Fact]
+    public async Task scenario_13_a_vendor_exception_on_a_wechat_session_blocks_the_user_until_voided_and_its_service_order_is_cancelled()
+    {
+        var u3 = await api.PayScoreUserAsync(0);
+        var sessionNo = await u3.OpenDoorAsync("vending:device:D001", "WECHAT");
+        var outOrderNo = OutOrderNo(CreateFor(u3));
+        var response = await api.VendorPostAsync("/api/vendors/wheat/exception-orders", new
+        {
+            wheatOrderNo = Wheat(), sessionNo, deviceCode = "D001", occurredAt = "2026-11-21T02:12:00Z", reason = "RECOGNITION_FAILED", description = "识别失败",
+            totalAmount = 1250, items = new[] { new { productCode = "P100", productName = "牛奶", quantity = 1, unitPrice = 1250L } },
+        });
+        var text = await response.Content.ReadAsStringAsync();
+        ((int)response.StatusCode).ShouldBe(201, text);
+        var answer = JsonDocument.Parse(text).RootElement;
+        answer.GetProperty("status").GetString().ShouldBe("EXCEPTION");
+        var orderNo = answer.GetProperty("orderNo").GetString()!;
+        (await u3.GetAsync("/api/app/scan?qrCode=vending:device:D001")).GetProperty("blockedReason").GetString().ShouldBe("UNPAID_ORDER");
+        WeChat.RequestsTo($"/v3/payscore/serviceorder/{outOrderNo}/complete").ShouldBeEmpty(); // held for review, not charged
+
+        var admin = await AdminAsync();
+        var voided = (await admin.PostGraphQLAsync("mutation($input: VoidExceptionOrderInput!) { voidExceptionOrder(input: $input) { paymentStatus exceptionKind } }",
+            new { input = new { orderNo, reason = "识别失败，未取货" } })).Ok().GetProperty("voidExceptionOrder");
+        (voided.GetProperty("paymentStatus").GetString(), voided.GetProperty("exceptionKind").GetString()).ShouldBe(("VOIDED", "VENDOR_REPORTED"));
+        await EventuallyAsync(() => Task.FromResult(WeChat.RequestsTo($"/v3/payscore/serviceorder/{outOrderNo}/cancel")), r => r.Count == 1, "the cancel");
+        (await u3.GetAsync("/api/app/scan?qrCode=vending:device:D001")).GetProperty("blockedReason").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
 }
