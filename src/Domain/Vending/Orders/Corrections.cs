@@ -75,7 +75,7 @@ public static class Corrections
         switch (settlement)
         {
             case CorrectionSettlement.SupplementaryCharge:
-                Supplementary(effects, after, lines, delta, c);
+                Supplementary(effects, after, order.Items, superseded, delta, c);
                 break;
             case CorrectionSettlement.Refund:
                 Refund(effects, after, lines, refunds, c);
@@ -126,13 +126,22 @@ public static class Corrections
         return null;
     }
 
-    /// <summary>The 补扣 order (§2.7 step 5): the per-product differences, charged by the order's method.</summary>
-    private static void Supplementary(VendingEffects effects, VendingOrderState order, IReadOnlyList<CorrectionLine> lines, long delta, CorrectOrder c)
+    /// <summary>
+    /// The 补扣 order (§2.7 step 5): the per-product differences between the corrected quantities and
+    /// what was settled, charged by the order's method. What was settled is the order's quantities
+    /// before this correction less what superseded (failed, never paid) 补扣 orders added.
+    /// </summary>
+    private static void Supplementary(VendingEffects effects, VendingOrderState order, IReadOnlyList<OrderItem> before,
+        IReadOnlyList<VendingOrderState> superseded, long delta, CorrectOrder c)
     {
-        var items = lines.Where(l => l.NewQuantity != l.PreviousQuantity)
-            .Select(l => new OrderItem(l.ProductCode, l.ProductName, l.NewQuantity - l.PreviousQuantity, l.UnitPrice, (l.NewQuantity - l.PreviousQuantity) * l.UnitPrice, true))
+        var unsettled = superseded.SelectMany(s => s.Items).GroupBy(i => i.ProductCode).ToDictionary(g => g.Key, g => g.Sum(i => i.Quantity), StringComparer.Ordinal);
+        int Settled(string code) => (before.FirstOrDefault(i => i.ProductCode == code)?.Quantity ?? 0) - unsettled.GetValueOrDefault(code);
+        var items = order.Items.Select(i => (Item: i, Difference: i.Quantity - Settled(i.ProductCode)))
+            .Concat(before.Where(b => order.Items.All(i => i.ProductCode != b.ProductCode)).Select(b => (Item: b with { Quantity = 0 }, Difference: -Settled(b.ProductCode))))
+            .Where(x => x.Difference != 0)
+            .Select(x => new OrderItem(x.Item.ProductCode, x.Item.ProductName, x.Difference, x.Item.UnitPrice, x.Difference * x.Item.UnitPrice, x.Item.KnownProduct))
             .ToList();
-        var rest = delta - items.Sum(i => i.Amount); // a superseded 补扣 order's share, settled here
+        var rest = delta - items.Sum(i => i.Amount); // 0 unless what was settled is not quantities × unit prices: that difference as one line
         if (rest != 0) items.Add(new OrderItem("SETTLEMENT", "前次补扣", 1, rest, rest, false));
         var recorded = new VendingOrderRecorded(c.Numbers.SupplementaryOrderNo, VendingOrderType.Supplementary, null, order.OrderNo, null, order.UserId,
             order.DeviceCode, order.StoreCode, c.Now, order.PaymentType, items, delta, c.Now);

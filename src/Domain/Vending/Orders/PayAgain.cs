@@ -45,10 +45,12 @@ public static class PayAgainRules
         }
 
         if (!c.User.PayScoreAuthorized) return VendingEffects.Rejected(Errors.PayScoreNotAuthorized, "WeChat pay-score is not authorized for this user", "paymentType");
-        if (unpaid is not null && unpaid.Amount == order.TotalAmount)
+        if (unpaid is not null)
         {
             // WeChat holds the completed order: the user pays it there; nothing is sent again and the
-            // order stays FAILED until WeChat's USER_PAID (which a FAILED order still accepts).
+            // order stays FAILED until WeChat's USER_PAID (which a FAILED order still accepts). Also when
+            // a correction re-amounted it and WeChat has not applied the modify yet: a second service
+            // order could be collected beside the first (§2.8, no double collection).
             effects.Append(stream, new PayAgainRequested(order.OrderNo, unpaid.PaymentNo, type, order.PaymentType, c.Now));
             return effects.AnswerWith(new PayAgainAnswer(unpaid.PaymentNo, VendingPaymentStatus.Paying, unpaid.PaymentNo));
         }

@@ -49,7 +49,7 @@ public static class Review
         var approved = new ExceptionOrderApproved(order.OrderNo, c.Note, c.UserId, c.PaymentType, c.Now);
         effects.Append(stream, approved);
         state = VendingOrderState.Evolve(state, approved)!;
-        var serviceOrder = c.Session?.SessionNo == order.SessionNo ? VendorPushes.ServiceOrderOf(c.Session) : null;
+        var serviceOrder = c.Session?.SessionNo == order.SessionNo ? VendorPushes.ServiceOrderOf(c.Session, order.OrderNo) : null;
         if (state.TotalAmount == 0)
         {
             effects.Append(stream, new PaymentNotRequired(order.OrderNo, c.Now));
@@ -65,7 +65,7 @@ public static class Review
         if (order.ReviewStatus != ReviewStatus.Pending) return VendingEffects.Rejected(Errors.AlreadyReviewed, $"order {order.OrderNo} was reviewed: {order.ReviewStatus}", "orderNo");
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > 200) return VendingEffects.Rejected(Errors.Validation, "a reason of 1-200 characters is required", "reason");
         var effects = new VendingEffects().Append(VendingEventNames.Order(order.OrderNo), new ExceptionOrderVoided(order.OrderNo, reason.Trim(), now));
-        if (session?.SessionNo == order.SessionNo && VendorPushes.ServiceOrderOf(session) is { } serviceOrder)
+        if (session?.SessionNo == order.SessionNo && VendorPushes.ServiceOrderOf(session, order.OrderNo) is { } serviceOrder)
             effects.Send(new PayScoreCancelOrder(serviceOrder.PaymentNo, order.OrderNo, "未产生消费"));
         return effects;
     }

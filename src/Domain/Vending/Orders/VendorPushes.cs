@@ -76,7 +76,7 @@ public static class VendorPushes
         }
         else
         {
-            Charging.Start(effects, state, session!.PaymentType, total, c.PaymentNo, c.User, ServiceOrderOf(session), c.Store.StoreName, c.Now);
+            Charging.Start(effects, state, session!.PaymentType, total, c.PaymentNo, c.User, ServiceOrderOf(session, c.OrderNo), c.Store.StoreName, c.Now);
             status = Recorded;
         }
         effects.Start(VendingEventNames.WheatOrder(p.WheatOrderNo), new WheatOrderReceived(p.WheatOrderNo, c.OrderNo, p.BodyHash, status, c.Now));
@@ -88,8 +88,13 @@ public static class VendorPushes
     /// <summary>The 30 minutes less a minute for clocks that differ between nodes.</summary>
     public static readonly TimeSpan PushMissingTaskMayExistAfter = VendingSessionState.PushMissingAfter - TimeSpan.FromMinutes(1);
 
-    public static ReusableServiceOrder? ServiceOrderOf(VendingSessionState? session) =>
-        session is { HasUsableServiceOrder: true } ? new ReusableServiceOrder(session.PaymentNo!, session.RiskFundAmount ?? 0) : null;
+    /// <summary>
+    /// The session's service order, when <paramref name="orderNo"/> may complete or cancel it: it is usable and
+    /// the session has no order yet, or this is that order (a second order of a session never takes the first's).
+    /// </summary>
+    public static ReusableServiceOrder? ServiceOrderOf(VendingSessionState? session, string orderNo) =>
+        session is { HasUsableServiceOrder: true } && (session.OrderNo is null || session.OrderNo == orderNo)
+            ? new ReusableServiceOrder(session.PaymentNo!, session.RiskFundAmount ?? 0) : null;
 
     /// <summary>Lines of the same product at the same unit price are one line; unknown codes are kept, flagged.</summary>
     public static IReadOnlyList<OrderItem> Merge(IReadOnlyList<PushedItem> items, IReadOnlySet<string> known) =>

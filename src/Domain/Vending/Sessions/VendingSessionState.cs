@@ -16,8 +16,9 @@ public sealed record VendingSessionState(string SessionNo, string UserId, string
         _ => false,
     };
 
-    /// <summary>A pay-score service order the order of this session may complete: created, not cancelled.</summary>
-    public bool HasUsableServiceOrder => PaymentType == VendingPaymentType.Wechat && ServiceOrderCreated && !ServiceOrderCancelled && PaymentNo is not null;
+    /// <summary>A pay-score service order the order of this session may complete: created, not cancelled, and the session did not fail (its failure cancels it).</summary>
+    public bool HasUsableServiceOrder => PaymentType == VendingPaymentType.Wechat && ServiceOrderCreated && !ServiceOrderCancelled && PaymentNo is not null
+        && Status != VendingSessionStatus.Failed;
 
     public static VendingSessionState? Evolve(VendingSessionState? state, object e) => e switch
     {
