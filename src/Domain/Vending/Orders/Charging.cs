@@ -39,6 +39,8 @@ public static class Charging
 
         if (user is not { PayScoreAuthorized: true })
         {
+            // Revoked since the scan: the session's service order will never be completed.
+            if (serviceOrder is not null) effects.Send(new PayScoreCancelOrder(serviceOrder.PaymentNo, order.OrderNo, "用户已解除授权"));
             effects.Append(stream, new ChargeStarted(order.OrderNo, newPaymentNo, type, amount, 0, now),
                 new PaymentFailed(order.OrderNo, newPaymentNo, PaymentFailureReason.PayscoreNotAuthorized, "WeChat pay-score is not authorized", now));
             return;

@@ -103,6 +103,10 @@ public sealed class ChargingTests : VendingSpecs
         var charged = Charge(revoked, VendingPaymentType.Wechat, 350);
         Charged(charged, revoked, VendingPaymentType.Wechat, 350).FailureReason.ShouldBe(PaymentFailureReason.PayscoreNotAuthorized);
         Sent<IVendingOutbound>(charged).ShouldBeEmpty();
+
+        // Revoked after a WeChat scan: the session's service order is cancelled, never left open at WeChat.
+        var withSession = Charge(revoked, VendingPaymentType.Wechat, 350, new ReusableServiceOrder("VP-VS1", 20000));
+        Sent<PayScoreCancelOrder>(withSession).ShouldHaveSingleItem().PaymentNo.ShouldBe("VP-VS1");
     }
 
     [Fact]
