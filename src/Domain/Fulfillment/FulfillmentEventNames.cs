@@ -1,0 +1,42 @@
+namespace Cabinets.Domain.Fulfillment;
+
+/// <summary>Stored names (ADR-0014: `fulfillment.<event>.v<version>`) and stream keys of the fulfillment module (FULFILLMENT.md §3).</summary>
+public static class FulfillmentEventNames
+{
+    public static IReadOnlyList<(Type Type, string Name, int Version)> All { get; } =
+    [
+        (typeof(ShopRegistered), "fulfillment.shop_registered", 1),
+        (typeof(ShopStockWriteBackSwitched), "fulfillment.shop_stock_write_back_switched", 1),
+        (typeof(BasicMaterialRegistered), "fulfillment.basic_material_registered", 1),
+        (typeof(SalesMaterialRegistered), "fulfillment.sales_material_registered", 1),
+        (typeof(BranchRegistered), "fulfillment.branch_registered", 1),
+        (typeof(ShopStockFrozen), "fulfillment.shop_stock_frozen", 1),
+        (typeof(ShopStockReleased), "fulfillment.shop_stock_released", 1),
+        (typeof(BranchStockFrozen), "fulfillment.branch_stock_frozen", 1),
+        (typeof(BranchStockReleased), "fulfillment.branch_stock_released", 1),
+        (typeof(StockIssued), "fulfillment.stock_issued", 1),
+        (typeof(StockReceived), "fulfillment.stock_received", 1),
+        (typeof(StockInTransitAdded), "fulfillment.stock_in_transit_added", 1),
+        (typeof(StockInTransitRemoved), "fulfillment.stock_in_transit_removed", 1),
+        (typeof(PurchaseReceiptCreated), "fulfillment.purchase_receipt_created", 1),
+        (typeof(PurchaseReceiptApproved), "fulfillment.purchase_receipt_approved", 1),
+        (typeof(PurchaseReceiptReceived), "fulfillment.purchase_receipt_received", 1),
+        (typeof(PurchaseReceiptCancelled), "fulfillment.purchase_receipt_cancelled", 1),
+    ];
+
+    public static string Shop(string shopCode) => $"fulfillment-shop-{shopCode}";
+
+    public static string BasicMaterial(string code) => $"fulfillment-basic-material-{code}";
+
+    public static string SalesMaterial(string code) => $"fulfillment-sales-material-{code}";
+
+    public static string Branch(string branchCode) => $"fulfillment-branch-{branchCode}";
+
+    /// <summary>On hand, in transit and branch freeze of one basic material in one branch.</summary>
+    public static string BranchStock(string branchCode, string basicMaterialCode) => $"fulfillment-branch-stock-{branchCode}:{basicMaterialCode}";
+
+    /// <summary>The shop freeze (店铺预占) of one basic material in one shop.</summary>
+    public static string ShopFreeze(string shopCode, string basicMaterialCode) => $"fulfillment-shop-freeze-{shopCode}:{basicMaterialCode}";
+
+    public static string PurchaseReceipt(string receiptId) => $"fulfillment-purchase-receipt-{receiptId}";
+}
