@@ -52,6 +52,7 @@ internal sealed class GraphQLModule
         Lockers.Sms.SmsSchema.Add(builder);
         Access.GraphQL.AccessSchema.Add(builder);
         Vending.GraphQL.VendingSchema.Add(builder);
+        Fulfillment.GraphQL.FulfillmentSchema.Add(builder);
         return builder.Build();
     }
 }

@@ -151,10 +151,10 @@ public static class CritterStackSetup
         // Pushes to vendors and the ERP: 15 s, 30 s, 60 s, then the dead-letter queue an admin replays from.
         opts.OnException<ExternalServiceException>().RetryWithCooldown(externalRetries).Then.MoveToErrorQueue();
         opts.Policies.Add(new FluentValidationPolicy(FluentValidationPolicy.ValidatorsIn(typeof(CritterStackSetup).Assembly)));
-        // Domain commands and the vending module's own commands (which carry their loaded state)
+        // Domain commands and the vending and fulfillment modules' own commands (which the handlers complete with look-ups)
         // take their actor and ids from the envelope onto the session.
         opts.Policies.AddMiddleware(typeof(CommandHeaders), chain => chain.MessageType.Namespace is { } ns
-            && (ns.StartsWith("Cabinets.Domain", StringComparison.Ordinal) || ns == "Cabinets.Api.Vending.Handlers"));
+            && (ns.StartsWith("Cabinets.Domain", StringComparison.Ordinal) || ns is "Cabinets.Api.Vending.Handlers" or "Cabinets.Api.Fulfillment.Handlers"));
         opts.Policies.AddMiddleware(typeof(Observability.CorrelationLogScope));
         // Handlers load from the code pre-generated in Internal/Generated (no Roslyn on the first
         // frame); anything without it (test handlers) compiles at run time. Regenerate after a

@@ -20,6 +20,7 @@ internal static class StoredEventNames
         {
             CabinetEventNames.All, ParcelEventNames.All, PartnerEventNames.All, AdminUserEventNames.All, Domain.Access.RoleDefinitions.RoleEventNames.All, OperatorActionEventNames.All,
             TaxRuleEventNames.All, StationOrderEventNames.All, StationReferenceEventNames.All, Domain.Vending.VendingEventNames.All,
+            Domain.Fulfillment.FulfillmentEventNames.All,
         }
             .SelectMany(x => x).Select(e => (e.Type, $"{e.Name}.v{e.Version}")).ToList();
 

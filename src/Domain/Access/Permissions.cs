@@ -26,6 +26,11 @@ public static class Permissions
     public const string VendingComplaintsResolve = "vending.complaints.resolve";
     /// <summary>Mini-program users' phone numbers in clear (each read audited) and look-ups by phone.</summary>
     public const string VendingPiiRead = "vending.pii.read";
+    public const string FulfillmentRead = "fulfillment.read";
+    /// <summary>Shops, materials and branches.</summary>
+    public const string FulfillmentCatalogManage = "fulfillment.catalog.manage";
+    /// <summary>Purchase receipts and everything else that moves stock by hand.</summary>
+    public const string FulfillmentStockManage = "fulfillment.stock.manage";
 
     /// <summary>
     /// What every enabled account holds whatever its roles: `me`, its own password, signing out.
@@ -38,9 +43,11 @@ public static class Permissions
     public static IReadOnlyList<string> Vending { get; } =
         [VendingRead, VendingStoresManage, VendingTicketsAdjust, VendingOrdersCorrect, VendingOrdersReview, VendingManualHandle, VendingComplaintsResolve, VendingPiiRead];
 
+    public static IReadOnlyList<string> Fulfillment { get; } = [FulfillmentRead, FulfillmentCatalogManage, FulfillmentStockManage];
+
     /// <summary>Every permission a role may grant.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [LockersRead, LockersWrite, PartnersManage, UsersManage, AuditRead, PersonalDataRead, OperationsRead, OperationsManage, .. Station, .. Vending];
+        [LockersRead, LockersWrite, PartnersManage, UsersManage, AuditRead, PersonalDataRead, OperationsRead, OperationsManage, .. Station, .. Vending, .. Fulfillment];
 }
 
 /// <summary>
@@ -63,7 +70,7 @@ public static class Roles
     {
         Admin => Permissions.All,
         Operator => [Permissions.LockersRead, Permissions.LockersWrite, Permissions.OperationsRead],
-        Auditor => [Permissions.LockersRead, Permissions.AuditRead, Permissions.StationRead, Permissions.VendingRead],
+        Auditor => [Permissions.LockersRead, Permissions.AuditRead, Permissions.StationRead, Permissions.VendingRead, Permissions.FulfillmentRead],
         StationOperator => Permissions.Station,
         _ => [],
     };

@@ -1,0 +1,39 @@
+using Cabinets.Api.Fulfillment.Stock;
+using Cabinets.Projections.Fulfillment;
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Cabinets.Api.Fulfillment;
+
+/// <summary>
+/// The fulfillment module (seed 002, FULFILLMENT.md), first part: shops, materials and branches, the
+/// inventory of every (branch, material) and (shop, material) with its ledger, sellable stock, and
+/// purchase receipts. Commands are handled in `Handlers/`, decided by `src/Domain/Fulfillment`;
+/// read models are built in `src/Projections/Fulfillment`; the console's part is `GraphQL/`.
+/// </summary>
+internal static class FulfillmentModule
+{
+    public static IServiceCollection AddFulfillment(this IServiceCollection services)
+    {
+        services.AddSingleton<FulfillmentNumbers>().AddSingleton<SellableQueries>();
+        services.ConfigureMarten(ConfigureMarten);
+        return services;
+    }
+
+    private static void ConfigureMarten(StoreOptions opts)
+    {
+        opts.Projections.Add<FulfillmentShopSnapshotProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<BasicMaterialSnapshotProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<SalesMaterialSnapshotProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<BranchSnapshotProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<BranchStockSnapshotProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<BranchStockSnapshot>().Index(x => x.BranchCode).Index(x => x.BasicMaterialCode);
+        opts.Projections.Add<ShopFreezeSnapshotProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<ShopFreezeSnapshot>().Index(x => x.ShopCode).Index(x => x.BasicMaterialCode);
+        opts.Projections.Add<PurchaseReceiptSnapshotProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<PurchaseReceiptSnapshot>().Index(x => x.BranchCode).Index(x => x.CreatedAt);
+        opts.Projections.Add<StockLedgerProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<StockLedgerEntry>().Index(x => x.BasicMaterialCode).Index(x => x.BranchCode).Index(x => x.At);
+        opts.Storage.ExtendedSchemaObjects.AddRange(FulfillmentNumbers.SchemaObjects());
+    }
+}

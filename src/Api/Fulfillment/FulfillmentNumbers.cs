@@ -1,0 +1,22 @@
+using System.Globalization;
+using Npgsql;
+using Weasel.Core;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+
+namespace Cabinets.Api.Fulfillment;
+
+/// <summary>Document numbers the console does not give: `PR{yyMMdd}{7 digits}` for purchase receipts, the day in Asia/Shanghai, one sequence.</summary>
+public sealed class FulfillmentNumbers(NpgsqlDataSource db, TimeProvider clock)
+{
+    public static IEnumerable<ISchemaObject> SchemaObjects() =>
+        [new Sequence(new PostgresqlObjectName("fulfillment", "purchase_receipt_numbers", SchemaUtils.IdentifierUsage.General))];
+
+    public async Task<string> PurchaseReceiptAsync(CancellationToken ct)
+    {
+        await using var next = db.CreateCommand("select nextval('fulfillment.purchase_receipt_numbers')");
+        var sequence = Convert.ToInt64(await next.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        var day = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Vending.VendingNumbers.Shanghai).ToString("yyMMdd", CultureInfo.InvariantCulture);
+        return $"PR{day}{sequence.ToString("D7", CultureInfo.InvariantCulture)}";
+    }
+}

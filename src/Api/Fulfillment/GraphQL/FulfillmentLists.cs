@@ -1,0 +1,63 @@
+using Cabinets.Api.GraphQL.Connections;
+using Cabinets.Domain.Fulfillment.Inventory;
+using Cabinets.Projections.Fulfillment;
+using Npgsql;
+
+namespace Cabinets.Api.Fulfillment.GraphQL;
+
+/// <summary>The console's fulfillment lists (FULFILLMENT.md §4b) over the inline snapshots' flat fields (ADR-0010).</summary>
+internal static class FulfillmentLists
+{
+    public static ConnectionTable<BranchStockState> BranchStocks { get; } = new(
+        "BranchStock", "BranchStock", "public.mt_doc_branchstocksnapshot d",
+        [
+            new("branchCode", "(d.data ->> 'BranchCode')", ColumnType.String),
+            new("basicMaterialCode", "(d.data ->> 'BasicMaterialCode')", ColumnType.String),
+            new("onHand", "((d.data ->> 'OnHand')::int)", ColumnType.Int),
+            new("inTransit", "((d.data ->> 'InTransit')::int)", ColumnType.Int),
+            new("branchFreeze", "((d.data ->> 'BranchFreeze')::int)", ColumnType.Int),
+            new("available", "((d.data ->> 'OnHand')::int - (d.data ->> 'BranchFreeze')::int)", ColumnType.Int),
+        ],
+        key: ["branchCode", "basicMaterialCode"],
+        r => new BranchStockState(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4)))
+    {
+        NodeType = "BranchStock",
+        Select = ["d.data ->> 'BranchCode'", "d.data ->> 'BasicMaterialCode'", "(d.data ->> 'OnHand')::int", "(d.data ->> 'InTransit')::int", "(d.data ->> 'BranchFreeze')::int"],
+    };
+
+    public static ConnectionTable<StockLedgerEntry> StockLedger { get; } = new(
+        "StockLedgerEntry", "StockLedgerEntry", "public.mt_doc_stockledgerentry d",
+        [
+            new("branchCode", "(d.data ->> 'BranchCode')", ColumnType.String),
+            new("basicMaterialCode", "(d.data ->> 'BasicMaterialCode')", ColumnType.String),
+            new("documentId", "(d.data ->> 'DocumentId')", ColumnType.Id) { Sortable = false },
+            new("at", "public.mt_immutable_timestamptz(d.data ->> 'At')", ColumnType.DateTime),
+            new("id", "d.id::text", ColumnType.Id) { Filterable = false },
+        ],
+        key: ["at", "id"], ReadLedgerEntry)
+    {
+        NodeType = "StockLedgerEntry",
+        Select = ["d.id", "d.data ->> 'BranchCode'", "d.data ->> 'BasicMaterialCode'", "d.data ->> 'Type'", "(d.data ->> 'Quantity')::int",
+            "(d.data ->> 'OnHandAfter')::int", "d.data ->> 'DocumentId'", "public.mt_immutable_timestamptz(d.data ->> 'At')"],
+    };
+
+    /// <summary>Nodes read with the store's serializer (the receipt's lines are nested).</summary>
+    public static ConnectionTable<PurchaseReceiptSnapshot> PurchaseReceipts { get; } = new(
+        "PurchaseReceipt", "PurchaseReceipt", "public.mt_doc_purchasereceiptsnapshot d",
+        [
+            new("id", "(d.data ->> 'ReceiptId')", ColumnType.Id),
+            new("branchCode", "(d.data ->> 'BranchCode')", ColumnType.String),
+            new("createdAt", "public.mt_immutable_timestamptz(d.data ->> 'CreatedAt')", ColumnType.DateTime),
+        ],
+        key: ["createdAt", "id"], _ => throw new InvalidOperationException("purchase receipts are read with the store's serializer"))
+    {
+        NodeType = "PurchaseReceipt",
+        Select = ["d.data"],
+    };
+
+    private static StockLedgerEntry ReadLedgerEntry(NpgsqlDataReader r) => new()
+    {
+        Id = r.GetGuid(0), BranchCode = r.GetString(1), BasicMaterialCode = r.GetString(2), Type = r.GetString(3), Quantity = r.GetInt32(4),
+        OnHandAfter = r.GetInt32(5), DocumentId = r.GetString(6), At = r.GetFieldValue<DateTimeOffset>(7),
+    };
+}
