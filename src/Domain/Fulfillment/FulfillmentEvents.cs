@@ -17,7 +17,8 @@ public enum BranchRole { Shipping, Stocking }
 
 public sealed record SalesComponent(string BasicMaterialCode, int Quantity);
 
-public sealed record ShopRegistered(string ShopCode, string Name, Platform Platform, string NodeId, DateTimeOffset At);
+/// <param name="SealedToken">The shop's token at the channel gateway (网店token), sealed under the server key (ADR-0023's scheme, `shop:{code}` as associated data): it signs the channel's requests and ours.</param>
+public sealed record ShopRegistered(string ShopCode, string Name, Platform Platform, string NodeId, string SealedToken, DateTimeOffset At);
 
 public sealed record ShopStockWriteBackSwitched(string ShopCode, bool Enabled, DateTimeOffset At);
 

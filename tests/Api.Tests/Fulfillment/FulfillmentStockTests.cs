@@ -173,4 +173,19 @@ public sealed class FulfillmentStockTests(ApiFixture api) : IClassFixture<ApiFix
         var stock = await StockAsync(admin, w.Branch1, w.M1);
         (stock.GetProperty("onHand").GetInt32(), stock.GetProperty("inTransit").GetInt32()).ShouldBe((5, 0));
     }
+
+    [Fact]
+    public async Task a_shops_token_is_kept_sealed_and_never_shown()
+    {
+        var admin = await api.AdminAsync();
+        var w = await WorldAsync(admin);
+        await using var db = Npgsql.NpgsqlDataSource.Create(api.ConnectionString);
+        var data = (string)(await db.CreateCommand($"select data::text from public.mt_events where stream_id = 'fulfillment-shop-{w.Shop1}'").ExecuteScalarAsync())!;
+        data.ShouldNotContain("secret-token");
+        data.ShouldContain("ps1:");
+        (await admin.PostGraphQLAsync("{ __type(name: \"Shop\") { fields { name } } }")).Ok().GetProperty("__type").GetProperty("fields").EnumerateArray()
+            .Select(f => f.GetProperty("name").GetString()).ShouldNotContain("token");
+        Refused(await admin.PostGraphQLAsync("mutation($i: RegisterShopInput!) { registerShop(input: $i) { shop { shopCode } errors { code field } } }",
+            new { i = new { shopCode = Code("S"), name = "x", platform = "JD", nodeId = "n", token = "" } }), "registerShop").GetProperty("field").GetString().ShouldBe("input.token");
+    }
 }

@@ -182,8 +182,12 @@ internal static class FulfillmentSchema
                 {
                     var input = InputFields.Obj(ctx.Arguments["input"]);
                     var code = input.Str("shopCode");
+                    var token = input.Str("token");
+                    if (token.Length is 0 or > 200)
+                        return new FulfillmentPayload(null, [new UserError(FulfillmentErrors.Validation, "1 to 200 characters", "input.token")]);
+                    var sealedToken = await GraphQLRequestContext.Of(ctx.Untyped).Service<Lockers.Partners.PartnerSecrets>().SealAsync("shop:" + code, token, ctx.Untyped.CancellationToken);
                     return await FulfillmentRequests.SendAsync(ctx.Untyped, new RegisterShop(code, input.Str("name"), (Platform)input["platform"]!, input.Str("nodeId"),
-                        FulfillmentRequests.Now(ctx.Untyped)), async _ => await ShopAsync(ctx.Untyped, code));
+                        sealedToken, FulfillmentRequests.Now(ctx.Untyped)), async _ => await ShopAsync(ctx.Untyped, code));
                 }))
             .Field("setShopStockWriteBack", "ShopPayload!", f => f
                 .Argument("shopCode", "String!").Argument("enabled", "Boolean!")

@@ -2,7 +2,8 @@ using Cabinets.Domain.Deciding;
 
 namespace Cabinets.Domain.Fulfillment.Catalog;
 
-public sealed record RegisterShop(string ShopCode, string Name, Platform Platform, string NodeId, DateTimeOffset Now);
+/// <summary>`registerShop`; the Api seals the token before it is a command (the clear token is never in a message or an event).</summary>
+public sealed record RegisterShop(string ShopCode, string Name, Platform Platform, string NodeId, string SealedToken, DateTimeOffset Now);
 
 public sealed record SetShopStockWriteBack(string ShopCode, bool Enabled, DateTimeOffset Now);
 
@@ -26,10 +27,11 @@ public static class FulfillmentCatalogDecider
     public static Decision<object> Shop(RegisterShop c, ShopState? state)
     {
         var invalid = FulfillmentErrors.Code("shopCode", c.ShopCode) ?? FulfillmentErrors.Text("name", c.Name, 100)
-            ?? FulfillmentErrors.Defined(c.Platform, "platform") ?? FulfillmentErrors.Text("nodeId", c.NodeId, 100);
+            ?? FulfillmentErrors.Defined(c.Platform, "platform") ?? FulfillmentErrors.Text("nodeId", c.NodeId, 100)
+            ?? (string.IsNullOrEmpty(c.SealedToken) ? new DomainError(FulfillmentErrors.Validation, "a token is required", "token") : null);
         if (invalid is not null) return invalid;
         if (state is not null) return Decision<object>.Reject(FulfillmentErrors.CodeTaken, $"shop {c.ShopCode} exists", "shopCode");
-        return Decision<object>.Accept(new ShopRegistered(c.ShopCode, c.Name.Trim(), c.Platform, c.NodeId.Trim(), c.Now));
+        return Decision<object>.Accept(new ShopRegistered(c.ShopCode, c.Name.Trim(), c.Platform, c.NodeId.Trim(), c.SealedToken, c.Now));
     }
 
     public static Decision<object> WriteBack(SetShopStockWriteBack c, ShopState? state) =>

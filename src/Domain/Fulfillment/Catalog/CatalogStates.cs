@@ -1,11 +1,11 @@
 namespace Cabinets.Domain.Fulfillment.Catalog;
 
 /// <summary>A selling account on one platform (§1.1).</summary>
-public sealed record ShopState(string ShopCode, string Name, Platform Platform, string NodeId, bool StockWriteBack)
+public sealed record ShopState(string ShopCode, string Name, Platform Platform, string NodeId, string SealedToken, bool StockWriteBack)
 {
     public static ShopState? Evolve(ShopState? state, object e) => e switch
     {
-        ShopRegistered r => new(r.ShopCode, r.Name, r.Platform, r.NodeId, true),
+        ShopRegistered r => new(r.ShopCode, r.Name, r.Platform, r.NodeId, r.SealedToken, true),
         ShopStockWriteBackSwitched s when state is not null => state with { StockWriteBack = s.Enabled },
         _ => state,
     };

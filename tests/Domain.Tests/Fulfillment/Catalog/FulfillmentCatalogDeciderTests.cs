@@ -36,11 +36,11 @@ public sealed class FulfillmentCatalogDeciderTests
     [Fact]
     public void codes_are_unique_and_shops_start_with_write_back_on()
     {
-        var shop = FulfillmentCatalogDecider.Shop(new RegisterShop("S1", "天猫旗舰店", Platform.Taobao, "node-1", Now), null);
+        var shop = FulfillmentCatalogDecider.Shop(new RegisterShop("S1", "天猫旗舰店", Platform.Taobao, "node-1", "ps1:sealed", Now), null);
         var state = ShopState.Evolve(null, shop.Events.Single())!;
         state.StockWriteBack.ShouldBeTrue();
-        FulfillmentCatalogDecider.Shop(new RegisterShop("S1", "again", Platform.Jd, "node-2", Now), state).Error!.Code.ShouldBe(FulfillmentErrors.CodeTaken);
-        FulfillmentCatalogDecider.Shop(new RegisterShop("S 1", "x", Platform.Jd, "n", Now), null).Error!.Field.ShouldBe("shopCode");
+        FulfillmentCatalogDecider.Shop(new RegisterShop("S1", "again", Platform.Jd, "node-2", "ps1:sealed", Now), state).Error!.Code.ShouldBe(FulfillmentErrors.CodeTaken);
+        FulfillmentCatalogDecider.Shop(new RegisterShop("S 1", "x", Platform.Jd, "n", "ps1:sealed", Now), null).Error!.Field.ShouldBe("shopCode");
         FulfillmentCatalogDecider.WriteBack(new SetShopStockWriteBack("S1", true, Now), state).Events.ShouldBeEmpty();
         FulfillmentCatalogDecider.WriteBack(new SetShopStockWriteBack("S1", false, Now), state).Events.Single().ShouldBe(new ShopStockWriteBackSwitched("S1", false, Now));
     }
