@@ -15,7 +15,7 @@ internal static class FulfillmentModule
 {
     public static IServiceCollection AddFulfillment(this IServiceCollection services)
     {
-        services.AddSingleton<FulfillmentNumbers>().AddSingleton<SellableQueries>();
+        services.AddSingleton<FulfillmentNumbers>().AddSingleton<SellableQueries>().AddSingleton<WriteBackPreviews>();
         services.ConfigureMarten(ConfigureMarten);
         return services;
     }
@@ -34,6 +34,8 @@ internal static class FulfillmentModule
         opts.Schema.For<PurchaseReceiptSnapshot>().Index(x => x.BranchCode).Index(x => x.CreatedAt);
         opts.Projections.Add<StockLedgerProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<StockLedgerEntry>().Index(x => x.BasicMaterialCode).Index(x => x.BranchCode).Index(x => x.At);
+        opts.Projections.Add<WriteBackRuleSnapshotProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<WriteBackRuleSnapshot>().Index(x => x.Code).Index(x => x.Enabled);
         opts.Storage.ExtendedSchemaObjects.AddRange(FulfillmentNumbers.SchemaObjects());
     }
 }

@@ -22,6 +22,8 @@ public static class FulfillmentEventNames
         (typeof(PurchaseReceiptApproved), "fulfillment.purchase_receipt_approved", 1),
         (typeof(PurchaseReceiptReceived), "fulfillment.purchase_receipt_received", 1),
         (typeof(PurchaseReceiptCancelled), "fulfillment.purchase_receipt_cancelled", 1),
+        (typeof(WriteBack.StockWriteBackRuleSaved), "fulfillment.stock_write_back_rule_saved", 1),
+        (typeof(WriteBack.StockWriteBackRuleDeleted), "fulfillment.stock_write_back_rule_deleted", 1),
     ];
 
     public static string Shop(string shopCode) => $"fulfillment-shop-{shopCode}";
@@ -39,4 +41,6 @@ public static class FulfillmentEventNames
     public static string ShopFreeze(string shopCode, string basicMaterialCode) => $"fulfillment-shop-freeze-{shopCode}:{basicMaterialCode}";
 
     public static string PurchaseReceipt(string receiptId) => $"fulfillment-purchase-receipt-{receiptId}";
+
+    public static string WriteBackRule(string code) => $"fulfillment-write-back-rule-{code}";
 }

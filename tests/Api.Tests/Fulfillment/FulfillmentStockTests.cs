@@ -188,4 +188,41 @@ public sealed class FulfillmentStockTests(ApiFixture api) : IClassFixture<ApiFix
         Refused(await admin.PostGraphQLAsync("mutation($i: RegisterShopInput!) { registerShop(input: $i) { shop { shopCode } errors { code field } } }",
             new { i = new { shopCode = Code("S"), name = "x", platform = "JD", nodeId = "n", token = "" } }), "registerShop").GetProperty("field").GetString().ShouldBe("input.token");
     }
+
+    private const string Rule = "stockWriteBackRule { code enabled priority formula conditions { comparator value } shopCodes } errors { code message field }";
+
+    [Fact]
+    public async Task a_write_back_rule_decides_the_quantity_a_preview_shows_and_a_bad_formula_is_refused_at_its_position()
+    {
+        var admin = await api.AdminAsync();
+        var w = await WorldAsync(admin);
+        await ReceivedAsync(admin, w.Branch1, (w.M1, 10));
+        const string preview = "query($s: String!, $m: String!) { stockWriteBackPreview(shopCode: $s, salesMaterialCode: $m) { sellable quantity willSend rule { code } } }";
+        var none = (await admin.PostGraphQLAsync(preview, new { s = w.Shop1, m = w.Normal })).Ok().GetProperty("stockWriteBackPreview");
+        (none.GetProperty("sellable").GetInt64(), none.GetProperty("quantity").GetInt64(), none.GetProperty("rule").ValueKind).ShouldBe((10L, 10L, JsonValueKind.Null)); // no rule: {可售库存}
+
+        var code = Code("R");
+        var bad = Refused(await admin.PostGraphQLAsync($"mutation($i: StockWriteBackRuleInput!) {{ createStockWriteBackRule(input: $i) {{ {Rule} }} }}",
+            new { i = new { code, name = "共享", shopCodes = new[] { w.Shop1 }, formula = "{可售库存}*" } }), "createStockWriteBackRule");
+        (bad.GetProperty("code").GetString(), bad.GetProperty("field").GetString()).ShouldBe(("INVALID_FORMULA", "input.formula"));
+
+        var created = Payload(await admin.PostGraphQLAsync($"mutation($i: StockWriteBackRuleInput!) {{ createStockWriteBackRule(input: $i) {{ {Rule} }} }}",
+            new { i = new { code, name = "共享", shopCodes = new[] { w.Shop1 }, formula = "{sellable} * 0.3", conditions = new[] { new { comparator = "GT", value = 0.0 } } } }),
+            "createStockWriteBackRule").GetProperty("stockWriteBackRule");
+        (created.GetProperty("formula").GetString(), created.GetProperty("enabled").GetBoolean()).ShouldBe(("{可售库存}*0.3", false));
+        (await admin.PostGraphQLAsync(preview, new { s = w.Shop1, m = w.Normal })).Ok().GetProperty("stockWriteBackPreview").GetProperty("quantity").GetInt64().ShouldBe(10); // still off
+
+        Payload(await admin.PostGraphQLAsync($"mutation($c: String!) {{ setStockWriteBackRuleEnabled(code: $c, enabled: true) {{ {Rule} }} }}", new { c = code }), "setStockWriteBackRuleEnabled");
+        var applied = (await admin.PostGraphQLAsync(preview, new { s = w.Shop1, m = w.Normal })).Ok().GetProperty("stockWriteBackPreview");
+        (applied.GetProperty("quantity").GetInt64(), applied.GetProperty("rule").GetProperty("code").GetString()).ShouldBe((3L, code));
+        (await admin.PostGraphQLAsync(preview, new { s = w.Shop2, m = w.Normal })).Ok().GetProperty("stockWriteBackPreview").GetProperty("quantity").GetInt64().ShouldBe(10); // not in its scope
+
+        (await admin.PostGraphQLAsync("query($c: String!) { stockWriteBackRules(where: { code: { eq: $c } }) { nodes { code enabled } } }", new { c = code }))
+            .Ok().GetProperty("stockWriteBackRules").GetProperty("nodes").EnumerateArray().ShouldHaveSingleItem().GetProperty("enabled").GetBoolean().ShouldBeTrue();
+        Payload(await admin.PostGraphQLAsync("mutation($c: String!) { deleteStockWriteBackRule(code: $c) { deletedCode errors { code } } }", new { c = code }), "deleteStockWriteBackRule");
+        (await admin.PostGraphQLAsync("query($c: String!) { stockWriteBackRules(where: { code: { eq: $c } }) { nodes { code } } }", new { c = code }))
+            .Ok().GetProperty("stockWriteBackRules").GetProperty("nodes").GetArrayLength().ShouldBe(0);
+        Refused(await admin.PostGraphQLAsync("mutation($c: String!) { deleteStockWriteBackRule(code: $c) { deletedCode errors { code field } } }", new { c = code }), "deleteStockWriteBackRule")
+            .GetProperty("field").GetString().ShouldBe("code");
+    }
 }

@@ -60,4 +60,18 @@ internal static class FulfillmentLists
         Id = r.GetGuid(0), BranchCode = r.GetString(1), BasicMaterialCode = r.GetString(2), Type = r.GetString(3), Quantity = r.GetInt32(4),
         OnHandAfter = r.GetInt32(5), DocumentId = r.GetString(6), At = r.GetFieldValue<DateTimeOffset>(7),
     };
+
+    /// <summary>Live rules (a deleted one is gone from the list), nodes read with the store's serializer (conditions are nested).</summary>
+    public static ConnectionTable<WriteBackRuleSnapshot> WriteBackRules { get; } = new(
+        "StockWriteBackRule", "StockWriteBackRule", "(select * from public.mt_doc_writebackrulesnapshot where not (data ->> 'Deleted')::boolean) d",
+        [
+            new("code", "(d.data ->> 'Code')", ColumnType.String),
+            new("enabled", "((d.data ->> 'Enabled')::boolean)", ColumnType.Boolean) { Sortable = false },
+            new("priority", "((d.data ->> 'Priority')::int)", ColumnType.Int),
+        ],
+        key: ["code"], _ => throw new InvalidOperationException("write-back rules are read with the store's serializer"))
+    {
+        NodeType = "StockWriteBackRule",
+        Select = ["d.data"],
+    };
 }

@@ -23,15 +23,16 @@ internal static class FulfillmentRequests
     public static IQuerySession Session(ResolveContext ctx) => GraphQLRequestContext.Of(ctx).Service<IDocumentStore>().QuerySession();
 
     /// <summary>Sends <paramref name="command"/>; accepted → the payload of what <paramref name="load"/> reads (given the command's answer).</summary>
-    public static async Task<FulfillmentPayload> SendAsync(ResolveContext ctx, object command, Func<object?, Task<object?>> load)
+    /// <param name="fieldPrefix">Where the command's fields sit in the request: `input.` for an input object, empty for plain arguments.</param>
+    public static async Task<FulfillmentPayload> SendAsync(ResolveContext ctx, object command, Func<object?, Task<object?>> load, string fieldPrefix = "input.")
     {
         var request = GraphQLRequestContext.Of(ctx);
         var outcome = await request.Service<CommandSender>().SendAsync(command, new CommandContext(request.Actor, CorrelationId: request.CorrelationId), ctx.CancellationToken);
         return outcome switch
         {
             CommandOutcome.Accepted a => new FulfillmentPayload(await load(a.Answer), []),
-            CommandOutcome.Rejected r => new FulfillmentPayload(null, [new UserError(r.Error.Code, r.Error.Message, r.Error.Field is null ? null : "input." + r.Error.Field)]),
-            CommandOutcome.Invalid i => new FulfillmentPayload(null, i.Errors.Select(e => new UserError("VALIDATION", e.Message, "input." + e.Field)).ToList()),
+            CommandOutcome.Rejected r => new FulfillmentPayload(null, [new UserError(r.Error.Code, r.Error.Message, r.Error.Field is null ? null : fieldPrefix + r.Error.Field)]),
+            CommandOutcome.Invalid i => new FulfillmentPayload(null, i.Errors.Select(e => new UserError("VALIDATION", e.Message, fieldPrefix + e.Field)).ToList()),
             _ => Failed(outcome),
         };
     }

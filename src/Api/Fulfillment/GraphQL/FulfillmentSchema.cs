@@ -36,6 +36,38 @@ internal static class FulfillmentSchema
         .AddConnection(FulfillmentLists.BranchStocks)
         .AddConnection(FulfillmentLists.StockLedger)
         .AddConnection(FulfillmentLists.PurchaseReceipts)
+        .AddConnection(FulfillmentLists.WriteBackRules)
+        .Enum<StockComparator>("StockComparator")
+        .Enum("StockRuleType", e => e.Value("UPDATE_SHOP_STOCK", "UPDATE_SHOP_STOCK"))
+        .Object<StockCondition>("StockCondition", t => t
+            .Field("comparator", "StockComparator!", c => c.Comparator)
+            .Field("value", "Float!", c => (double)c.Value)
+            .Field("valueTo", "Float", c => c.ValueTo is { } to ? (double)to : null)
+            .Field("percentMode", "Boolean!", c => c.PercentMode))
+        .Object<WriteBackRuleSnapshot>("StockWriteBackRule", t => t
+            .Field("code", "String!", r => r.State!.Code)
+            .Field("name", "String!", r => r.State!.Name)
+            .Field("type", "StockRuleType!", _ => "UPDATE_SHOP_STOCK")
+            .Field("enabled", "Boolean!", r => r.State!.Enabled)
+            .Field("priority", "Int!", r => r.State!.Priority)
+            .Field("shopCodes", "[String!]!", r => r.State!.ShopCodes)
+            .Field("salesMaterialCodes", "[String!]!", r => r.State!.SalesMaterialCodes)
+            .Field("conditions", "[StockCondition!]!", r => r.State!.Conditions)
+            .Field("formula", "String!", r => r.State!.Formula))
+        .Object<WriteBackPreview>("StockWriteBackPreview", t => t
+            .Field("sellable", "Long!", p => p.Sellable)
+            .Field("rule", "StockWriteBackRule", f => f.ResolveAsync(async ctx => ctx.Source.Rule is { } rule ? (object?)await RuleAsync(ctx.Untyped, rule.Code) : null))
+            .Field("quantity", "Long", p => p.Quantity)
+            .Field("willSend", "Boolean!", p => p.WillSend)
+            .Field("reason", "String", p => p.Reason))
+        .Payload("StockWriteBackRulePayload", "stockWriteBackRule", "StockWriteBackRule")
+        .Payload("DeletePayload", "deletedCode", "String")
+        .InputObject("StockConditionInput", i => i
+            .Field("comparator", "StockComparator!").Field("value", "Float!").Field("valueTo", "Float").Field("percentMode", "Boolean"))
+        .InputObject("StockWriteBackRuleInput", i => i
+            .Field("code", "String!").Field("name", "String!").Field("enabled", "Boolean", v => v.Description("Left out: false (a new rule starts off, L2589)."))
+            .Field("priority", "Int").Field("shopCodes", "[String!]!").Field("salesMaterialCodes", "[String!]")
+            .Field("conditions", "[StockConditionInput!]").Field("formula", "String!"))
         .Object<UserError>("UserError", t => t
             .Field("code", "String!", e => e.Code)
             .Field("message", "String!", e => e.Message)
@@ -165,11 +197,16 @@ internal static class FulfillmentSchema
                 .UseConnection(FulfillmentLists.StockLedger))
             .Field("purchaseReceipts", FulfillmentLists.PurchaseReceipts.ConnectionType() + "!", f => f
                 .RequirePermissions(Permissions.FulfillmentRead)
-                .UseConnection(FulfillmentLists.PurchaseReceipts, read: ctx =>
-                {
-                    var serializer = GraphQLRequestContext.Of(ctx).Service<IDocumentStore>().Options.Serializer();
-                    return reader => serializer.FromJson<PurchaseReceiptSnapshot>(reader, 0);
-                }))
+                .UseConnection(FulfillmentLists.PurchaseReceipts, read: BySerializer<PurchaseReceiptSnapshot>))
+            .Field("stockWriteBackRules", FulfillmentLists.WriteBackRules.ConnectionType() + "!", f => f
+                .RequirePermissions(Permissions.FulfillmentRead)
+                .UseConnection(FulfillmentLists.WriteBackRules, read: BySerializer<WriteBackRuleSnapshot>))
+            .Field("stockWriteBackPreview", "StockWriteBackPreview", f => f
+                .Description("What the write-back would send now for one SKU of one shop (§2.10); null when the sales material does not exist. Sends nothing.")
+                .Argument("shopCode", "String!").Argument("salesMaterialCode", "String!")
+                .RequirePermissions(Permissions.FulfillmentRead)
+                .ResolveAsync(async ctx => (object?)await GraphQLRequestContext.Of(ctx.Untyped).Service<WriteBackPreviews>()
+                    .PreviewAsync(ctx.Argument<string>("shopCode"), ctx.Argument<string>("salesMaterialCode"), ctx.Untyped.CancellationToken)))
             .Field("purchaseReceipt", "PurchaseReceipt", f => f
                 .Argument("id", "ID!")
                 .RequirePermissions(Permissions.FulfillmentRead)
@@ -196,7 +233,7 @@ internal static class FulfillmentSchema
                 {
                     var code = ctx.Argument<string>("shopCode");
                     return await FulfillmentRequests.SendAsync(ctx.Untyped, new SetShopStockWriteBack(code, ctx.Argument<bool>("enabled"), FulfillmentRequests.Now(ctx.Untyped)),
-                        async _ => await ShopAsync(ctx.Untyped, code));
+                        async _ => await ShopAsync(ctx.Untyped, code), "");
                 }))
             .Field("registerBasicMaterial", "BasicMaterialPayload!", f => f
                 .Argument("input", "RegisterBasicMaterialInput!")
@@ -266,11 +303,62 @@ internal static class FulfillmentSchema
                     var id = InputFields.Obj(ctx.Arguments["input"]).Str("receiptId");
                     return await FulfillmentRequests.SendAsync(ctx.Untyped, new CancelPurchaseReceipt(id, FulfillmentRequests.Now(ctx.Untyped)), async _ => await ReceiptAsync(ctx.Untyped, id));
                 }))
+            .Field("createStockWriteBackRule", "StockWriteBackRulePayload!", f => f
+                .Argument("input", "StockWriteBackRuleInput!")
+                .RequirePermissions(Permissions.FulfillmentStockManage)
+                .ResolveAsync(ctx => SaveRuleAsync(ctx.Untyped, create: true)))
+            .Field("updateStockWriteBackRule", "StockWriteBackRulePayload!", f => f
+                .Argument("input", "StockWriteBackRuleInput!")
+                .RequirePermissions(Permissions.FulfillmentStockManage)
+                .ResolveAsync(ctx => SaveRuleAsync(ctx.Untyped, create: false)))
+            .Field("setStockWriteBackRuleEnabled", "StockWriteBackRulePayload!", f => f
+                .Argument("code", "String!").Argument("enabled", "Boolean!")
+                .RequirePermissions(Permissions.FulfillmentStockManage)
+                .ResolveAsync(async ctx =>
+                {
+                    var code = ctx.Argument<string>("code");
+                    return await FulfillmentRequests.SendAsync(ctx.Untyped, new SetStockWriteBackRuleEnabled(code, ctx.Argument<bool>("enabled"), FulfillmentRequests.Now(ctx.Untyped)),
+                        async _ => await RuleAsync(ctx.Untyped, code), "");
+                }))
+            .Field("deleteStockWriteBackRule", "DeletePayload!", f => f
+                .Argument("code", "String!")
+                .RequirePermissions(Permissions.FulfillmentStockManage)
+                .ResolveAsync(async ctx =>
+                {
+                    var code = ctx.Argument<string>("code");
+                    return await FulfillmentRequests.SendAsync(ctx.Untyped, new DeleteStockWriteBackRule(code, FulfillmentRequests.Now(ctx.Untyped)),
+                        _ => Task.FromResult<object?>(code), "");
+                }))
             .Field("validateStockFormula", "FormulaValidation!", f => f
                 .Description("Checks a write-back formula (§2.10): valid with its canonical text, or the position and reason of the first error. Changes nothing.")
                 .Argument("formula", "String!")
                 .RequirePermissions(Permissions.FulfillmentStockManage) // the rule editor's check
                 .Resolve(ctx => StockFormula.Parse(ctx.Argument<string>("formula")))));
+
+    private static Func<Npgsql.NpgsqlDataReader, T> BySerializer<T>(ResolveContext ctx)
+    {
+        var serializer = GraphQLRequestContext.Of(ctx).Service<IDocumentStore>().Options.Serializer();
+        return reader => serializer.FromJson<T>(reader, 0);
+    }
+
+    private static async Task<object?> SaveRuleAsync(ResolveContext ctx, bool create)
+    {
+        var input = InputFields.Obj(ctx.Arguments["input"]);
+        var code = input.Str("code");
+        var conditions = input.List("conditions").Select(c => new StockCondition((StockComparator)c["comparator"]!, c.Dec("value"),
+            c.GetValueOrDefault("valueTo") is null ? null : c.Dec("valueTo"), c.GetValueOrDefault("percentMode") is true)).ToList();
+        var skus = input.GetValueOrDefault("salesMaterialCodes") is object?[] list ? list.Cast<string>().ToList() : [];
+        return await FulfillmentRequests.SendAsync(ctx, new SaveStockWriteBackRuleCommand(create, code, input.Str("name"), input.GetValueOrDefault("enabled") is true,
+            input.OptInt("priority") ?? 0, ((object?[])input["shopCodes"]!).Cast<string>().ToList(), skus, conditions, input.Str("formula"), FulfillmentRequests.Now(ctx)),
+            async _ => await RuleAsync(ctx, code));
+    }
+
+    private static async Task<WriteBackRuleSnapshot?> RuleAsync(ResolveContext ctx, string code)
+    {
+        await using var session = FulfillmentRequests.Session(ctx);
+        var rule = await session.LoadAsync<WriteBackRuleSnapshot>(FulfillmentEventNames.WriteBackRule(code), ctx.CancellationToken);
+        return rule is { Deleted: false } ? rule : null;
+    }
 
     private static SchemaBuilder Payload(this SchemaBuilder schema, string name, string field, string type) =>
         schema.Object<FulfillmentPayload>(name, t => t
