@@ -41,6 +41,7 @@ app.MapPartners();
 app.MapGraphQL();
 app.MapStations();
 app.MapVending();
+app.MapFulfillment();
 app.MapAuditExport();
 app.MapBenchBaseline(app.Configuration);
 if (CliHost.IsInvoked(args)) return await CliHost.RunAsync(app, args); // Marten applies its schema, Wolverine starts, then the verb runs

@@ -1,7 +1,10 @@
+using Cabinets.Api.Fulfillment.Rest;
 using Cabinets.Api.Fulfillment.Stock;
 using Cabinets.Projections.Fulfillment;
 using JasperFx.Events.Projections;
 using Marten;
+using Wolverine;
+using Wolverine.ErrorHandling;
 
 namespace Cabinets.Api.Fulfillment;
 
@@ -15,10 +18,15 @@ internal static class FulfillmentModule
 {
     public static IServiceCollection AddFulfillment(this IServiceCollection services)
     {
-        services.AddSingleton<FulfillmentNumbers>().AddSingleton<SellableQueries>().AddSingleton<WriteBackPreviews>();
+        services.AddSingleton<FulfillmentNumbers>().AddSingleton<ChannelSignatureFilter>().AddSingleton<SellableQueries>().AddSingleton<WriteBackPreviews>();
         services.ConfigureMarten(ConfigureMarten);
+        // Two arrivals of one new channel order start its stream at once: the loser decides again and finds the order.
+        services.ConfigureWolverine(opts => opts.OnException<Marten.Exceptions.ExistingStreamIdCollisionException>()
+            .RetryWithCooldown(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100)));
         return services;
     }
+
+    public static IEndpointRouteBuilder MapFulfillment(this IEndpointRouteBuilder app) => app.MapChannelOrders();
 
     private static void ConfigureMarten(StoreOptions opts)
     {
@@ -34,6 +42,8 @@ internal static class FulfillmentModule
         opts.Schema.For<PurchaseReceiptSnapshot>().Index(x => x.BranchCode).Index(x => x.CreatedAt);
         opts.Projections.Add<StockLedgerProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<StockLedgerEntry>().Index(x => x.BasicMaterialCode).Index(x => x.BranchCode).Index(x => x.At);
+        opts.Projections.Add<ChannelOrderSnapshotProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<ChannelOrderSnapshot>().Index(x => x.OrderBn).Index(x => x.ShopCode);
         opts.Projections.Add<WriteBackRuleSnapshotProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<WriteBackRuleSnapshot>().Index(x => x.Code).Index(x => x.Enabled);
         opts.Storage.ExtendedSchemaObjects.AddRange(FulfillmentNumbers.SchemaObjects());

@@ -10,7 +10,17 @@ namespace Cabinets.Api.Fulfillment;
 public sealed class FulfillmentNumbers(NpgsqlDataSource db, TimeProvider clock)
 {
     public static IEnumerable<ISchemaObject> SchemaObjects() =>
-        [new Sequence(new PostgresqlObjectName("fulfillment", "purchase_receipt_numbers", SchemaUtils.IdentifierUsage.General))];
+        [new Sequence(new PostgresqlObjectName("fulfillment", "purchase_receipt_numbers", SchemaUtils.IdentifierUsage.General)),
+            new Sequence(new PostgresqlObjectName("fulfillment", "order_numbers", SchemaUtils.IdentifierUsage.General))];
+
+    /// <summary>`orderBn` (§1.4, decided): `yyyyMMddHHmm` in Asia/Shanghai and a 5-digit sequence, e.g. 20150924121000543; also the order's id.</summary>
+    public async Task<string> OrderAsync(CancellationToken ct)
+    {
+        await using var next = db.CreateCommand("select nextval('fulfillment.order_numbers')");
+        var sequence = Convert.ToInt64(await next.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        var minute = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Vending.VendingNumbers.Shanghai).ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
+        return minute + sequence.ToString("D5", CultureInfo.InvariantCulture);
+    }
 
     public async Task<string> PurchaseReceiptAsync(CancellationToken ct)
     {

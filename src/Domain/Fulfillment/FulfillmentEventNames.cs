@@ -24,6 +24,18 @@ public static class FulfillmentEventNames
         (typeof(PurchaseReceiptCancelled), "fulfillment.purchase_receipt_cancelled", 1),
         (typeof(WriteBack.StockWriteBackRuleSaved), "fulfillment.stock_write_back_rule_saved", 1),
         (typeof(WriteBack.StockWriteBackRuleDeleted), "fulfillment.stock_write_back_rule_deleted", 1),
+        (typeof(Orders.ChannelOrderReceived), "fulfillment.channel_order_received", 1),
+        (typeof(Orders.OrderCreated), "fulfillment.order_created", 1),
+        (typeof(Orders.OrderMarkedFailed), "fulfillment.order_marked_failed", 1),
+        (typeof(Orders.OrderLinesChanged), "fulfillment.order_lines_changed", 1),
+        (typeof(Orders.OrderConsigneeChanged), "fulfillment.order_consignee_changed", 1),
+        (typeof(Orders.ConsigneeDigestRecorded), "fulfillment.consignee_digest_recorded", 1),
+        (typeof(Orders.OrderRemarksChanged), "fulfillment.order_remarks_changed", 1),
+        (typeof(Orders.OrderPayStatusChanged), "fulfillment.order_pay_status_changed", 1),
+        (typeof(Orders.OrderChannelVersionApplied), "fulfillment.order_channel_version_applied", 1),
+        (typeof(Orders.OrderCancelled), "fulfillment.order_cancelled", 1),
+        (typeof(Orders.OrderShipped), "fulfillment.order_shipped", 1),
+        (typeof(Orders.OrderFinished), "fulfillment.order_finished", 1),
     ];
 
     public static string Shop(string shopCode) => $"fulfillment-shop-{shopCode}";
@@ -43,4 +55,7 @@ public static class FulfillmentEventNames
     public static string PurchaseReceipt(string receiptId) => $"fulfillment-purchase-receipt-{receiptId}";
 
     public static string WriteBackRule(string code) => $"fulfillment-write-back-rule-{code}";
+
+    /// <summary>A channel order, keyed by its natural key (shop, channel order id): two arrivals of one order meet on one stream.</summary>
+    public static string Order(string shopCode, string tid) => $"fulfillment-order-{shopCode}:{tid}";
 }

@@ -252,3 +252,41 @@ public sealed partial class WriteBackRuleSnapshotProjection : SingleStreamProjec
         return state is null ? snapshot : new WriteBackRuleSnapshot { Id = id, Code = state.Code, Enabled = state.Enabled, Deleted = state.Deleted, Priority = state.Priority, State = state };
     }
 }
+
+/// <summary>A channel order (`fulfillment-order-{shop}:{tid}`), with the console's filters flat.</summary>
+public sealed class ChannelOrderSnapshot
+{
+    public string Id { get; set; } = "";
+
+    public string OrderBn { get; set; } = "";
+
+    public string ShopCode { get; set; } = "";
+
+    public string Tid { get; set; } = "";
+
+    public Cabinets.Domain.Fulfillment.Orders.ChannelOrderState? State { get; set; }
+}
+
+public sealed partial class ChannelOrderSnapshotProjection : SingleStreamProjection<ChannelOrderSnapshot, string>
+{
+    public ChannelOrderSnapshotProjection()
+    {
+        IncludeType<Cabinets.Domain.Fulfillment.Orders.OrderCreated>();
+        IncludeType<Cabinets.Domain.Fulfillment.Orders.OrderMarkedFailed>();
+        IncludeType<Cabinets.Domain.Fulfillment.Orders.OrderLinesChanged>();
+        IncludeType<Cabinets.Domain.Fulfillment.Orders.OrderConsigneeChanged>();
+        IncludeType<Cabinets.Domain.Fulfillment.Orders.ConsigneeDigestRecorded>();
+        IncludeType<Cabinets.Domain.Fulfillment.Orders.OrderRemarksChanged>();
+        IncludeType<Cabinets.Domain.Fulfillment.Orders.OrderPayStatusChanged>();
+        IncludeType<Cabinets.Domain.Fulfillment.Orders.OrderChannelVersionApplied>();
+        IncludeType<Cabinets.Domain.Fulfillment.Orders.OrderCancelled>();
+        IncludeType<Cabinets.Domain.Fulfillment.Orders.OrderShipped>();
+        IncludeType<Cabinets.Domain.Fulfillment.Orders.OrderFinished>();
+    }
+
+    public override ChannelOrderSnapshot? Evolve(ChannelOrderSnapshot? snapshot, string id, IEvent e)
+    {
+        var state = Cabinets.Domain.Fulfillment.Orders.ChannelOrderState.Evolve(snapshot?.State, e.Data);
+        return state is null ? snapshot : new ChannelOrderSnapshot { Id = id, OrderBn = state.OrderBn, ShopCode = state.ShopCode, Tid = state.Tid, State = state };
+    }
+}

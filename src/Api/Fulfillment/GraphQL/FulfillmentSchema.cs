@@ -6,6 +6,7 @@ using Cabinets.Domain.Access;
 using Cabinets.Domain.Fulfillment;
 using Cabinets.Domain.Fulfillment.Catalog;
 using Cabinets.Domain.Fulfillment.Inventory;
+using Cabinets.Domain.Fulfillment.Orders;
 using Cabinets.Domain.Fulfillment.Purchasing;
 using Cabinets.Domain.Fulfillment.WriteBack;
 using Cabinets.GraphQL.Execution;
@@ -60,6 +61,47 @@ internal static class FulfillmentSchema
             .Field("quantity", "Long", p => p.Quantity)
             .Field("willSend", "Boolean!", p => p.WillSend)
             .Field("reason", "String", p => p.Reason))
+        .Enum<ProcessStatus>("ProcessStatus")
+        .Enum<PayStatus>("PayStatus")
+        .Enum<ShipStatus>("ShipStatus")
+        .Enum<OrderLifecycle>("OrderState")
+        .Object<OrderItemLine>("OrderItem", t => t
+            .Field("basicMaterialCode", "String!", i => i.BasicMaterialCode)
+            .Field("quantity", "Int!", i => i.Quantity))
+        .Object<OrderObjectLine>("OrderObject", t => t
+            .Field("oid", "String!", o => o.Oid)
+            .Field("salesMaterialCode", "String!", o => o.SalesMaterialCode)
+            .Field("name", "String", o => o.Title)
+            .Field("type", "SalesMaterialType!", o => o.Type)
+            .Field("quantity", "Int!", o => o.Quantity)
+            .Field("priceFen", "Long!", o => o.PriceFen)
+            .Field("amountFen", "Long!", o => o.AmountFen)
+            .Field("isOversold", "Boolean!", o => o.IsOversold)
+            .Field("items", "[OrderItem!]!", o => o.Items))
+        .Object<StockLine>("FreezeLine", t => t
+            .Field("basicMaterialCode", "String!", l => l.BasicMaterialCode)
+            .Field("quantity", "Int!", l => l.Quantity))
+        .Object<ChannelOrderState>("ChannelOrder", t => t
+            .Field("id", "ID!", o => o.OrderId)
+            .Field("orderBn", "String!", o => o.OrderBn)
+            .Field("tid", "String!", o => o.Tid)
+            .Field("shopCode", "String!", o => o.ShopCode)
+            .Field("processStatus", "ProcessStatus!", o => o.ProcessStatus)
+            .Field("payStatus", "PayStatus!", o => o.PayStatus)
+            .Field("shipStatus", "ShipStatus!", o => o.ShipStatus)
+            .Field("state", "OrderState!", o => o.State)
+            .Field("isCod", "Boolean!", o => o.IsCod)
+            .Field("isFail", "Boolean!", o => o.IsFail)
+            .Field("unmatchedBns", "[String!]!", o => o.UnmatchedBns)
+            .Field("totalAmountFen", "Long!", o => o.TotalFen)
+            .Field("payedFen", "Long!", o => o.PayedFen)
+            .Field("province", "String", o => o.Province)
+            .Field("buyerMemo", "String", o => o.BuyerMemo)
+            .Field("tradeMemo", "String", o => o.TradeMemo)
+            .Field("objects", "[OrderObject!]!", o => o.Objects)
+            .Field("shopFreezes", "[FreezeLine!]!", o => o.HoldsShopStock ? o.Items : Array.Empty<StockLine>())
+            .Field("channelCreatedAt", "DateTime!", o => o.ChannelCreatedAt)
+            .Field("channelModifiedAt", "DateTime!", o => o.ChannelModifiedAt))
         .Payload("StockWriteBackRulePayload", "stockWriteBackRule", "StockWriteBackRule")
         .Payload("DeletePayload", "deletedCode", "String")
         .InputObject("StockConditionInput", i => i
@@ -198,6 +240,16 @@ internal static class FulfillmentSchema
             .Field("purchaseReceipts", FulfillmentLists.PurchaseReceipts.ConnectionType() + "!", f => f
                 .RequirePermissions(Permissions.FulfillmentRead)
                 .UseConnection(FulfillmentLists.PurchaseReceipts, read: BySerializer<PurchaseReceiptSnapshot>))
+            .Field("channelOrderByTid", "ChannelOrder", f => f
+                .Description("A channel order by its natural key; the consignee is kept sealed and not shown here.")
+                .Argument("shopCode", "String!").Argument("tid", "String!")
+                .RequirePermissions(Permissions.FulfillmentRead)
+                .ResolveAsync(async ctx =>
+                {
+                    await using var session = FulfillmentRequests.Session(ctx.Untyped);
+                    return (object?)(await session.LoadAsync<ChannelOrderSnapshot>(FulfillmentEventNames.Order(ctx.Argument<string>("shopCode"), ctx.Argument<string>("tid")),
+                        ctx.Untyped.CancellationToken))?.State;
+                }))
             .Field("stockWriteBackRules", FulfillmentLists.WriteBackRules.ConnectionType() + "!", f => f
                 .RequirePermissions(Permissions.FulfillmentRead)
                 .UseConnection(FulfillmentLists.WriteBackRules, read: BySerializer<WriteBackRuleSnapshot>))

@@ -1,0 +1,187 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Cabinets.Api.Tests.Access;
+using Cabinets.Api.Tests.GraphQL;
+
+namespace Cabinets.Api.Tests.Fulfillment;
+
+/// <summary>
+/// Intake (FULFILLMENT.md §2.1, §4a) over the signed channel endpoint against PostgreSQL: an order is
+/// created once by (shop, tid) and freezes its shop's stock; later arrivals are ordered by `modified`;
+/// a closed trade releases the freeze; a line whose `bn` is unknown makes a failed order that freezes
+/// nothing; bad signatures, replays and bad fields change nothing.
+/// </summary>
+public sealed class ChannelIntakeTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private const string Token = "shop-token-for-tests";
+
+    private static string Code(string prefix) => prefix + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+
+    private sealed record Shop(string Code, string Node, string Sku, string Bundle, string M1, string M2);
+
+    private async Task<Shop> ShopAsync(HttpClient admin)
+    {
+        var s = new Shop(Code("S"), Code("node-"), Code("SKU"), Code("BOX"), Code("M"), Code("M"));
+        (await admin.PostGraphQLAsync("mutation($i: RegisterShopInput!) { registerShop(input: $i) { errors { code } } }",
+            new { i = new { shopCode = s.Code, name = "旗舰店", platform = "TAOBAO", nodeId = s.Node, token = Token } })).Ok();
+        foreach (var m in new[] { s.M1, s.M2 })
+            (await admin.PostGraphQLAsync("mutation($i: RegisterBasicMaterialInput!) { registerBasicMaterial(input: $i) { errors { code } } }", new { i = new { code = m, name = m } })).Ok();
+        const string sales = "mutation($i: RegisterSalesMaterialInput!) { registerSalesMaterial(input: $i) { errors { code } } }";
+        (await admin.PostGraphQLAsync(sales, new { i = new { code = s.Sku, name = "保温杯", type = "NORMAL", components = new[] { new { basicMaterialCode = s.M1, quantity = 1 } } } })).Ok();
+        (await admin.PostGraphQLAsync(sales, new { i = new { code = s.Bundle, name = "礼盒", type = "BUNDLE",
+            components = new[] { new { basicMaterialCode = s.M1, quantity = 2 }, new { basicMaterialCode = s.M2, quantity = 1 } } } })).Ok();
+        var branch = Code("B");
+        (await admin.PostGraphQLAsync("mutation($i: RegisterBranchInput!) { registerBranch(input: $i) { errors { code } } }",
+            new { i = new { branchCode = branch, name = "仓", wmsType = "OWN", online = true, role = "SHIPPING", linkedShopCodes = new[] { s.Code } } })).Ok();
+        var receipt = (await admin.PostGraphQLAsync("mutation($i: CreatePurchaseReceiptInput!) { createPurchaseReceipt(input: $i) { purchaseReceipt { id } } }",
+            new { i = new { branchCode = branch, lines = new[] { new { basicMaterialCode = s.M1, quantity = 20 }, new { basicMaterialCode = s.M2, quantity = 20 } } } }))
+            .Ok().GetProperty("createPurchaseReceipt").GetProperty("purchaseReceipt").GetProperty("id").GetString();
+        (await admin.PostGraphQLAsync("mutation($i: PurchaseReceiptRefInput!) { approvePurchaseReceipt(input: $i) { errors { code } } }", new { i = new { receiptId = receipt } })).Ok();
+        (await admin.PostGraphQLAsync("mutation($i: ReceivePurchaseReceiptInput!) { receivePurchaseReceipt(input: $i) { errors { code } } }", new { i = new { receiptId = receipt } })).Ok();
+        return s;
+    }
+
+    private static object Order(string tid, string modified, string status = "TRADE_ACTIVE", string ship = "SHIP_NO", params (string Bn, int Quantity)[] lines) => new
+    {
+        tid, status, pay_status = "PAY_FINISH", ship_status = ship, is_cod = false, created = "2026-12-04 09:00:00", modified, total_trade_fee = 9900, payed_fee = 9900,
+        receiver_name = "王小明", receiver_state = "浙江省", receiver_city = "杭州市", receiver_address = "西湖区文三路 1 号", receiver_mobile = "13800138000",
+        buyer_uname = "wxm", buyer_memo = "请尽快发货",
+        orders = lines.Select((l, i) => new { oid = $"{tid}-{i}", bn = l.Bn, items_num = l.Quantity, title = "商品", price = 3300, total_order_fee = 3300 * l.Quantity }),
+    };
+
+    private async Task<HttpResponseMessage> PostAsync(Shop shop, object body, string? node = null, string? nonce = null, string token = Token)
+    {
+        var path = $"/api/channels/{shop.Code}/orders";
+        var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(body));
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        nonce ??= Guid.NewGuid().ToString("N");
+        var canonical = $"POST\n{path}\n{timestamp}\n{nonce}\n{Convert.ToHexStringLower(SHA256.HashData(bytes))}";
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.Add("X-Node-Id", node ?? shop.Node);
+        request.Headers.Add("X-Timestamp", timestamp);
+        request.Headers.Add("X-Nonce", nonce);
+        request.Headers.Add("X-Signature", Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(canonical))));
+        return await api.Http().SendAsync(request);
+    }
+
+    private async Task<(int Status, JsonElement Body)> SendAsync(Shop shop, object body)
+    {
+        var response = await PostAsync(shop, body);
+        var text = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, JsonDocument.Parse(text).RootElement);
+    }
+
+    private static async Task<JsonElement> OrderAsync(HttpClient admin, Shop shop, string tid) =>
+        (await admin.PostGraphQLAsync("query($s: String!, $t: String!) { channelOrderByTid(shopCode: $s, tid: $t) { orderBn processStatus state isFail unmatchedBns payStatus buyerMemo " +
+            "objects { salesMaterialCode quantity items { basicMaterialCode quantity } } shopFreezes { basicMaterialCode quantity } } }", new { s = shop.Code, t = tid }))
+            .Ok().GetProperty("channelOrderByTid");
+
+    private static async Task<int> SellableAsync(HttpClient admin, Shop shop, string sku) =>
+        (await admin.PostGraphQLAsync("query($s: String!, $m: String!) { sellableStock(shopCode: $s, salesMaterialCode: $m) { sellable } }", new { s = shop.Code, m = sku }))
+            .Ok().GetProperty("sellableStock").GetProperty("sellable").GetInt32();
+
+    [Fact]
+    public async Task an_order_is_created_once_freezes_its_shop_stock_and_later_arrivals_follow_modified()
+    {
+        var admin = await api.AdminAsync();
+        var shop = await ShopAsync(admin);
+        var tid = Code("T");
+        var first = Order(tid, "2026-12-04 09:01:00", lines: [(shop.Sku, 2), (shop.Bundle, 1)]);
+        var (status, created) = await SendAsync(shop, first);
+        status.ShouldBe(201, created.ToString());
+        (created.GetProperty("result").GetString(), created.GetProperty("tid").GetString()).ShouldBe(("created", tid));
+        var orderBn = created.GetProperty("orderBn").GetString()!;
+        orderBn.Length.ShouldBe(17); // yyyyMMddHHmm + 5 digits
+        var order = await OrderAsync(admin, shop, tid);
+        order.GetProperty("shopFreezes").EnumerateArray().Select(f => $"{f.GetProperty("basicMaterialCode").GetString()}:{f.GetProperty("quantity").GetInt32()}")
+            .ShouldBe([$"{shop.M1}:4", $"{shop.M2}:1"], ignoreOrder: true); // 2 × M1, plus the bundle's 2 × M1 and 1 × M2
+        (await SellableAsync(admin, shop, shop.Sku)).ShouldBe(16);
+
+        var (again, unchanged) = await SendAsync(shop, first);
+        (again, unchanged.GetProperty("result").GetString(), unchanged.GetProperty("orderBn").GetString()).ShouldBe((200, "unchanged", orderBn));
+        (await SellableAsync(admin, shop, shop.Sku)).ShouldBe(16);
+
+        var (_, updated) = await SendAsync(shop, Order(tid, "2026-12-04 09:05:00", lines: [(shop.Sku, 3)]));
+        updated.GetProperty("result").GetString().ShouldBe("updated");
+        (await SellableAsync(admin, shop, shop.Sku)).ShouldBe(17); // M1 frozen: 4 → 3
+        var (_, stale) = await SendAsync(shop, Order(tid, "2026-12-04 09:03:00", lines: [(shop.Sku, 9)]));
+        (stale.GetProperty("result").GetString(), stale.GetProperty("reason").GetString()).ShouldBe(("ignored", "stale"));
+        (await SellableAsync(admin, shop, shop.Sku)).ShouldBe(17);
+
+        var (_, closed) = await SendAsync(shop, Order(tid, "2026-12-04 09:10:00", status: "TRADE_CLOSED", lines: [(shop.Sku, 3)]));
+        closed.GetProperty("result").GetString().ShouldBe("updated");
+        var cancelled = await OrderAsync(admin, shop, tid);
+        (cancelled.GetProperty("processStatus").GetString(), cancelled.GetProperty("state").GetString()).ShouldBe(("CANCELLED", "VOID"));
+        (await SellableAsync(admin, shop, shop.Sku)).ShouldBe(20);
+        var (_, final) = await SendAsync(shop, Order(tid, "2026-12-04 09:20:00", lines: [(shop.Sku, 5)]));
+        (final.GetProperty("result").GetString(), final.GetProperty("reason").GetString()).ShouldBe(("ignored", "final"));
+    }
+
+    [Fact]
+    public async Task an_unknown_bn_makes_a_failed_order_and_a_closed_or_shipped_first_arrival_freezes_nothing()
+    {
+        var admin = await api.AdminAsync();
+        var shop = await ShopAsync(admin);
+        var failedTid = Code("T");
+        (await SendAsync(shop, Order(failedTid, "2026-12-04 09:01:00", lines: [(shop.Sku, 1), ("NO-SUCH-BN", 2)]))).Status.ShouldBe(201);
+        var failed = await OrderAsync(admin, shop, failedTid);
+        (failed.GetProperty("isFail").GetBoolean(), failed.GetProperty("shopFreezes").GetArrayLength()).ShouldBe((true, 0));
+        failed.GetProperty("unmatchedBns").EnumerateArray().Select(b => b.GetString()).ShouldBe(["NO-SUCH-BN"]);
+
+        var closedTid = Code("T");
+        (await SendAsync(shop, Order(closedTid, "2026-12-04 09:01:00", status: "TRADE_CLOSED", lines: [(shop.Sku, 1)]))).Status.ShouldBe(201);
+        (await OrderAsync(admin, shop, closedTid)).GetProperty("processStatus").GetString().ShouldBe("CANCELLED");
+        var shippedTid = Code("T");
+        (await SendAsync(shop, Order(shippedTid, "2026-12-04 09:01:00", ship: "SHIP_FINISH", lines: [(shop.Sku, 1)]))).Status.ShouldBe(201);
+        (await OrderAsync(admin, shop, shippedTid)).GetProperty("state").GetString().ShouldBe("FINISHED");
+        (await SellableAsync(admin, shop, shop.Sku)).ShouldBe(20);
+    }
+
+    [Fact]
+    public async Task bad_signatures_replays_and_bad_fields_are_refused_and_change_nothing()
+    {
+        var admin = await api.AdminAsync();
+        var shop = await ShopAsync(admin);
+        var other = await ShopAsync(admin);
+        var tid = Code("T");
+        var body = Order(tid, "2026-12-04 09:01:00", lines: [(shop.Sku, 1)]);
+        async Task<(HttpStatusCode, string?)> Problem(HttpResponseMessage r) =>
+            (r.StatusCode, JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.GetProperty("type").GetString());
+
+        (await Problem(await PostAsync(shop, body, token: "not-the-token"))).ShouldBe((HttpStatusCode.Unauthorized, "https://cabinets.example/problems/fulfillment/invalid-signature"));
+        (await Problem(await PostAsync(shop, body, node: other.Node))).ShouldBe((HttpStatusCode.Unauthorized, "https://cabinets.example/problems/fulfillment/invalid-signature"));
+        var nonce = Guid.NewGuid().ToString("N");
+        (await PostAsync(shop, body, nonce: nonce)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await Problem(await PostAsync(shop, Order(tid, "2026-12-04 09:02:00", lines: [(shop.Sku, 5)]), nonce: nonce)))
+            .ShouldBe((HttpStatusCode.Unauthorized, "https://cabinets.example/problems/fulfillment/replayed-nonce"));
+
+        var invalid = await PostAsync(shop, new { tid = "", status = "TRADE_OPEN", pay_status = "PAY_FINISH", is_cod = false, created = "yesterday", modified = "2026-12-04 09:01:00",
+            total_trade_fee = -1, receiver_name = "x", receiver_state = "x", receiver_city = "x", receiver_address = "x", orders = new[] { new { oid = "1", bn = shop.Sku, items_num = 0 } } });
+        invalid.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var fields = JsonDocument.Parse(await invalid.Content.ReadAsStringAsync()).RootElement.GetProperty("fields").EnumerateArray().Select(f => f.GetString()).ToList();
+        fields.ShouldBe(["tid", "status", "created", "total_trade_fee", "receiver_mobile", "orders[0].items_num"], ignoreOrder: true);
+        (await SellableAsync(admin, shop, shop.Sku)).ShouldBe(19); // only the one accepted order froze stock
+    }
+
+    [Fact]
+    public async Task the_same_new_order_arriving_four_times_at_once_is_one_order_frozen_once_and_its_consignee_is_sealed()
+    {
+        var admin = await api.AdminAsync();
+        var shop = await ShopAsync(admin);
+        var tid = Code("T");
+        var body = Order(tid, "2026-12-04 09:01:00", lines: [(shop.Sku, 2)]);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => PostAsync(shop, body)));
+        var texts = await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()));
+        answers.Count(a => a.StatusCode == HttpStatusCode.Created).ShouldBe(1, string.Join("\n", texts));
+        texts.Select(t => JsonDocument.Parse(t).RootElement.TryGetProperty("orderBn", out var bn) ? bn.GetString() : t).Distinct().Count().ShouldBe(1, string.Join("\n", texts));
+        (await SellableAsync(admin, shop, shop.Sku)).ShouldBe(18);
+
+        await using var db = Npgsql.NpgsqlDataSource.Create(api.ConnectionString);
+        var events = (string)(await db.CreateCommand($"select string_agg(data::text, ' ') from public.mt_events where stream_id = 'fulfillment-order-{shop.Code}:{tid}'").ExecuteScalarAsync())!;
+        events.ShouldNotContain("13800138000");
+        events.ShouldNotContain("文三路");
+    }
+}
