@@ -44,6 +44,8 @@ internal static class FulfillmentModule
         opts.Schema.For<StockLedgerEntry>().Index(x => x.BasicMaterialCode).Index(x => x.BranchCode).Index(x => x.At);
         opts.Projections.Add<ChannelOrderSnapshotProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<ChannelOrderSnapshot>().Index(x => x.OrderBn).Index(x => x.ShopCode);
+        opts.Projections.Add<DeliverySnapshotProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<DeliverySnapshot>().Index(x => x.OrderId);
         opts.Projections.Add<WriteBackRuleSnapshotProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<WriteBackRuleSnapshot>().Index(x => x.Code).Index(x => x.Enabled);
         opts.Storage.ExtendedSchemaObjects.AddRange(FulfillmentNumbers.SchemaObjects());

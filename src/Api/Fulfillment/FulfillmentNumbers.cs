@@ -11,7 +11,17 @@ public sealed class FulfillmentNumbers(NpgsqlDataSource db, TimeProvider clock)
 {
     public static IEnumerable<ISchemaObject> SchemaObjects() =>
         [new Sequence(new PostgresqlObjectName("fulfillment", "purchase_receipt_numbers", SchemaUtils.IdentifierUsage.General)),
-            new Sequence(new PostgresqlObjectName("fulfillment", "order_numbers", SchemaUtils.IdentifierUsage.General))];
+            new Sequence(new PostgresqlObjectName("fulfillment", "order_numbers", SchemaUtils.IdentifierUsage.General)),
+            new Sequence(new PostgresqlObjectName("fulfillment", "delivery_numbers", SchemaUtils.IdentifierUsage.General))];
+
+    /// <summary>`deliveryBn` (§1.5), also the delivery's id: `D{yyMMdd}{7 digits}`.</summary>
+    public async Task<string> DeliveryAsync(CancellationToken ct)
+    {
+        await using var next = db.CreateCommand("select nextval('fulfillment.delivery_numbers')");
+        var sequence = Convert.ToInt64(await next.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        var day = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Vending.VendingNumbers.Shanghai).ToString("yyMMdd", CultureInfo.InvariantCulture);
+        return $"D{day}{sequence.ToString("D7", CultureInfo.InvariantCulture)}";
+    }
 
     /// <summary>`orderBn` (§1.4, decided): `yyyyMMddHHmm` in Asia/Shanghai and a 5-digit sequence, e.g. 20150924121000543; also the order's id.</summary>
     public async Task<string> OrderAsync(CancellationToken ct)

@@ -31,6 +31,8 @@ public static class Permissions
     public const string FulfillmentCatalogManage = "fulfillment.catalog.manage";
     /// <summary>Purchase receipts and everything else that moves stock by hand.</summary>
     public const string FulfillmentStockManage = "fulfillment.stock.manage";
+    /// <summary>Reviewing orders into deliveries.</summary>
+    public const string FulfillmentOrdersReview = "fulfillment.orders.review";
 
     /// <summary>
     /// What every enabled account holds whatever its roles: `me`, its own password, signing out.
@@ -43,7 +45,7 @@ public static class Permissions
     public static IReadOnlyList<string> Vending { get; } =
         [VendingRead, VendingStoresManage, VendingTicketsAdjust, VendingOrdersCorrect, VendingOrdersReview, VendingManualHandle, VendingComplaintsResolve, VendingPiiRead];
 
-    public static IReadOnlyList<string> Fulfillment { get; } = [FulfillmentRead, FulfillmentCatalogManage, FulfillmentStockManage];
+    public static IReadOnlyList<string> Fulfillment { get; } = [FulfillmentRead, FulfillmentCatalogManage, FulfillmentStockManage, FulfillmentOrdersReview];
 
     /// <summary>Every permission a role may grant.</summary>
     public static IReadOnlyList<string> All { get; } =

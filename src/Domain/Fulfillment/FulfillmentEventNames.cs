@@ -36,6 +36,8 @@ public static class FulfillmentEventNames
         (typeof(Orders.OrderCancelled), "fulfillment.order_cancelled", 1),
         (typeof(Orders.OrderShipped), "fulfillment.order_shipped", 1),
         (typeof(Orders.OrderFinished), "fulfillment.order_finished", 1),
+        (typeof(Orders.OrderReviewed), "fulfillment.order_reviewed", 1),
+        (typeof(Orders.DeliveryCreated), "fulfillment.delivery_created", 1),
     ];
 
     public static string Shop(string shopCode) => $"fulfillment-shop-{shopCode}";
@@ -58,4 +60,6 @@ public static class FulfillmentEventNames
 
     /// <summary>A channel order, keyed by its natural key (shop, channel order id): two arrivals of one order meet on one stream.</summary>
     public static string Order(string shopCode, string tid) => $"fulfillment-order-{shopCode}:{tid}";
+
+    public static string Delivery(string deliveryId) => $"fulfillment-delivery-{deliveryId}";
 }

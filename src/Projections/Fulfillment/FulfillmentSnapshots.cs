@@ -282,11 +282,33 @@ public sealed partial class ChannelOrderSnapshotProjection : SingleStreamProject
         IncludeType<Cabinets.Domain.Fulfillment.Orders.OrderCancelled>();
         IncludeType<Cabinets.Domain.Fulfillment.Orders.OrderShipped>();
         IncludeType<Cabinets.Domain.Fulfillment.Orders.OrderFinished>();
+        IncludeType<Cabinets.Domain.Fulfillment.Orders.OrderReviewed>();
     }
 
     public override ChannelOrderSnapshot? Evolve(ChannelOrderSnapshot? snapshot, string id, IEvent e)
     {
         var state = Cabinets.Domain.Fulfillment.Orders.ChannelOrderState.Evolve(snapshot?.State, e.Data);
         return state is null ? snapshot : new ChannelOrderSnapshot { Id = id, OrderBn = state.OrderBn, ShopCode = state.ShopCode, Tid = state.Tid, State = state };
+    }
+}
+
+/// <summary>A delivery notice (`fulfillment-delivery-{deliveryId}`).</summary>
+public sealed class DeliverySnapshot
+{
+    public string Id { get; set; } = "";
+
+    public string OrderId { get; set; } = "";
+
+    public Cabinets.Domain.Fulfillment.Orders.DeliveryState? State { get; set; }
+}
+
+public sealed partial class DeliverySnapshotProjection : SingleStreamProjection<DeliverySnapshot, string>
+{
+    public DeliverySnapshotProjection() => IncludeType<Cabinets.Domain.Fulfillment.Orders.DeliveryCreated>();
+
+    public override DeliverySnapshot? Evolve(DeliverySnapshot? snapshot, string id, IEvent e)
+    {
+        var state = Cabinets.Domain.Fulfillment.Orders.DeliveryState.Evolve(snapshot?.State, e.Data);
+        return state is null ? snapshot : new DeliverySnapshot { Id = id, OrderId = state.OrderId, State = state };
     }
 }

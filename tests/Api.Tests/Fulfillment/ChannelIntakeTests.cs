@@ -19,11 +19,14 @@ public sealed class ChannelIntakeTests(ApiFixture api) : IClassFixture<ApiFixtur
 
     private static string Code(string prefix) => prefix + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
 
-    private sealed record Shop(string Code, string Node, string Sku, string Bundle, string M1, string M2);
-
-    private async Task<Shop> ShopAsync(HttpClient admin)
+    private sealed record Shop(string Code, string Node, string Sku, string Bundle, string M1, string M2)
     {
-        var s = new Shop(Code("S"), Code("node-"), Code("SKU"), Code("BOX"), Code("M"), Code("M"));
+        public string Branch { get; init; } = "";
+    }
+
+    private async Task<Shop> ShopAsync(HttpClient admin, int stock = 20)
+    {
+        var s = new Shop(Code("S"), Code("node-"), Code("SKU"), Code("BOX"), Code("M"), Code("M")) { Branch = Code("B") };
         (await admin.PostGraphQLAsync("mutation($i: RegisterShopInput!) { registerShop(input: $i) { errors { code } } }",
             new { i = new { shopCode = s.Code, name = "旗舰店", platform = "TAOBAO", nodeId = s.Node, token = Token } })).Ok();
         foreach (var m in new[] { s.M1, s.M2 })
@@ -32,11 +35,11 @@ public sealed class ChannelIntakeTests(ApiFixture api) : IClassFixture<ApiFixtur
         (await admin.PostGraphQLAsync(sales, new { i = new { code = s.Sku, name = "保温杯", type = "NORMAL", components = new[] { new { basicMaterialCode = s.M1, quantity = 1 } } } })).Ok();
         (await admin.PostGraphQLAsync(sales, new { i = new { code = s.Bundle, name = "礼盒", type = "BUNDLE",
             components = new[] { new { basicMaterialCode = s.M1, quantity = 2 }, new { basicMaterialCode = s.M2, quantity = 1 } } } })).Ok();
-        var branch = Code("B");
+        var branch = s.Branch;
         (await admin.PostGraphQLAsync("mutation($i: RegisterBranchInput!) { registerBranch(input: $i) { errors { code } } }",
             new { i = new { branchCode = branch, name = "仓", wmsType = "OWN", online = true, role = "SHIPPING", linkedShopCodes = new[] { s.Code } } })).Ok();
         var receipt = (await admin.PostGraphQLAsync("mutation($i: CreatePurchaseReceiptInput!) { createPurchaseReceipt(input: $i) { purchaseReceipt { id } } }",
-            new { i = new { branchCode = branch, lines = new[] { new { basicMaterialCode = s.M1, quantity = 20 }, new { basicMaterialCode = s.M2, quantity = 20 } } } }))
+            new { i = new { branchCode = branch, lines = new[] { new { basicMaterialCode = s.M1, quantity = stock }, new { basicMaterialCode = s.M2, quantity = stock } } } }))
             .Ok().GetProperty("createPurchaseReceipt").GetProperty("purchaseReceipt").GetProperty("id").GetString();
         (await admin.PostGraphQLAsync("mutation($i: PurchaseReceiptRefInput!) { approvePurchaseReceipt(input: $i) { errors { code } } }", new { i = new { receiptId = receipt } })).Ok();
         (await admin.PostGraphQLAsync("mutation($i: ReceivePurchaseReceiptInput!) { receivePurchaseReceipt(input: $i) { errors { code } } }", new { i = new { receiptId = receipt } })).Ok();
@@ -183,5 +186,49 @@ public sealed class ChannelIntakeTests(ApiFixture api) : IClassFixture<ApiFixtur
         var events = (string)(await db.CreateCommand($"select string_agg(data::text, ' ') from public.mt_events where stream_id = 'fulfillment-order-{shop.Code}:{tid}'").ExecuteScalarAsync())!;
         events.ShouldNotContain("13800138000");
         events.ShouldNotContain("文三路");
+    }
+
+    private const string Review = "mutation($i: ReviewOrderInput!) { reviewOrder(input: $i) { order { processStatus shopFreezes { quantity } } delivery { id deliveryBn orderId lines { basicMaterialCode number } } errors { code message field } } }";
+
+    [Fact]
+    public async Task review_moves_the_orders_shop_freeze_to_the_branch_in_one_delivery_and_is_refused_twice()
+    {
+        var admin = await api.AdminAsync();
+        var shop = await ShopAsync(admin);
+        var tid = Code("T");
+        var (_, created) = await SendAsync(shop, Order(tid, "2026-12-04 09:01:00", lines: [(shop.Sku, 2)]));
+        var orderId = created.GetProperty("orderId").GetString()!;
+        var reviewed = (await admin.PostGraphQLAsync(Review, new { i = new { orderId, branchCode = shop.Branch } })).Ok().GetProperty("reviewOrder");
+        reviewed.GetProperty("errors").GetArrayLength().ShouldBe(0, reviewed.ToString());
+        (reviewed.GetProperty("order").GetProperty("processStatus").GetString(), reviewed.GetProperty("order").GetProperty("shopFreezes").GetArrayLength()).ShouldBe(("SPLIT", 0));
+        var delivery = reviewed.GetProperty("delivery");
+        delivery.GetProperty("orderId").GetString().ShouldBe(orderId);
+        delivery.GetProperty("lines").EnumerateArray().ShouldHaveSingleItem().GetProperty("number").GetInt32().ShouldBe(2);
+        var stock = (await admin.PostGraphQLAsync("query($b: String!, $m: String!) { branchStocks(where: { branchCode: { eq: $b }, basicMaterialCode: { eq: $m } }) { nodes { onHand branchFreeze available } } }",
+            new { b = shop.Branch, m = shop.M1 })).Ok().GetProperty("branchStocks").GetProperty("nodes")[0];
+        (stock.GetProperty("onHand").GetInt32(), stock.GetProperty("branchFreeze").GetInt32(), stock.GetProperty("available").GetInt32()).ShouldBe((20, 2, 18));
+        (await SellableAsync(admin, shop, shop.Sku)).ShouldBe(18); // the freeze moved, it did not double
+
+        var again = (await admin.PostGraphQLAsync(Review, new { i = new { orderId, branchCode = shop.Branch } })).Ok().GetProperty("reviewOrder");
+        (again.GetProperty("errors")[0].GetProperty("code").GetString(), again.GetProperty("delivery").ValueKind).ShouldBe(("INVALID_STATE", JsonValueKind.Null));
+    }
+
+    [Fact]
+    public async Task two_orders_reviewed_at_once_for_the_last_unit_give_it_to_exactly_one()
+    {
+        var admin = await api.AdminAsync();
+        var shop = await ShopAsync(admin, stock: 1);
+        var orders = new List<string>();
+        foreach (var tid in new[] { Code("T"), Code("T") })
+            orders.Add((await SendAsync(shop, Order(tid, "2026-12-04 09:01:00", lines: [(shop.Sku, 1)]))).Body.GetProperty("orderId").GetString()!);
+        (await SellableAsync(admin, shop, shop.Sku)).ShouldBe(-1); // oversold: both froze the one unit
+
+        var answers = await Task.WhenAll(orders.Select(orderId => admin.PostGraphQLAsync(Review, new { i = new { orderId, branchCode = shop.Branch } })));
+        var results = answers.Select(a => a.Ok().GetProperty("reviewOrder")).ToList();
+        results.Count(r => r.GetProperty("errors").GetArrayLength() == 0).ShouldBe(1);
+        results.Single(r => r.GetProperty("errors").GetArrayLength() > 0).GetProperty("errors")[0].GetProperty("code").GetString().ShouldBe("INSUFFICIENT_STOCK");
+        var stock = (await admin.PostGraphQLAsync("query($b: String!, $m: String!) { branchStocks(where: { branchCode: { eq: $b }, basicMaterialCode: { eq: $m } }) { nodes { branchFreeze available } } }",
+            new { b = shop.Branch, m = shop.M1 })).Ok().GetProperty("branchStocks").GetProperty("nodes")[0];
+        (stock.GetProperty("branchFreeze").GetInt32(), stock.GetProperty("available").GetInt32()).ShouldBe((1, 0));
     }
 }

@@ -101,7 +101,34 @@ internal static class FulfillmentSchema
             .Field("objects", "[OrderObject!]!", o => o.Objects)
             .Field("shopFreezes", "[FreezeLine!]!", o => o.HoldsShopStock ? o.Items : Array.Empty<StockLine>())
             .Field("channelCreatedAt", "DateTime!", o => o.ChannelCreatedAt)
-            .Field("channelModifiedAt", "DateTime!", o => o.ChannelModifiedAt))
+            .Field("channelModifiedAt", "DateTime!", o => o.ChannelModifiedAt)
+            .Field("deliveries", "[Delivery!]!", f => f.ResolveAsync(async ctx =>
+            {
+                await using var session = FulfillmentRequests.Session(ctx.Untyped);
+                var ids = ctx.Source.DeliveryIds.Select(FulfillmentEventNames.Delivery).ToArray();
+                return ids.Length == 0 ? Array.Empty<DeliveryState>() : (object?)(await session.LoadManyAsync<DeliverySnapshot>(ctx.Untyped.CancellationToken, ids)).Select(d => d.State!).ToList();
+            })))
+        .Enum<DeliveryStatus>("DeliveryStatus")
+        .Object<DeliveryLine>("DeliveryLine", t => t
+            .Field("id", "ID!", l => l.LineId)
+            .Field("basicMaterialCode", "String!", l => l.BasicMaterialCode)
+            .Field("barcode", "String", l => l.Barcode)
+            .Field("number", "Int!", l => l.Number))
+        .Object<DeliveryState>("Delivery", t => t
+            .Field("id", "ID!", d => d.DeliveryId)
+            .Field("deliveryBn", "String!", d => d.DeliveryBn)
+            .Field("orderId", "ID!", d => d.OrderId)
+            .Field("branch", "Branch!", f => f.ResolveAsync(async ctx => (object?)await BranchAsync(ctx.Untyped, ctx.Source.BranchCode)))
+            .Field("logisticsCode", "String", d => d.LogisticsCode)
+            .Field("status", "DeliveryStatus!", d => d.Status)
+            .Field("lines", "[DeliveryLine!]!", d => d.Lines)
+            .Field("createdAt", "DateTime!", d => d.CreatedAt))
+        .Object<ReviewPayload>("ReviewOrderPayload", t => t
+            .Field("order", "ChannelOrder", p => p.Order)
+            .Field("delivery", "Delivery", p => p.Delivery)
+            .Field("errors", "[UserError!]!", p => p.Errors))
+        .InputObject("ReviewOrderInput", i => i
+            .Field("orderId", "ID!").Field("branchCode", "String!").Field("logisticsCode", "String", v => v.Description("Left out: the branch's default logistics company.")))
         .Payload("StockWriteBackRulePayload", "stockWriteBackRule", "StockWriteBackRule")
         .Payload("DeletePayload", "deletedCode", "String")
         .InputObject("StockConditionInput", i => i
@@ -240,6 +267,14 @@ internal static class FulfillmentSchema
             .Field("purchaseReceipts", FulfillmentLists.PurchaseReceipts.ConnectionType() + "!", f => f
                 .RequirePermissions(Permissions.FulfillmentRead)
                 .UseConnection(FulfillmentLists.PurchaseReceipts, read: BySerializer<PurchaseReceiptSnapshot>))
+            .Field("delivery", "Delivery", f => f
+                .Argument("id", "ID!")
+                .RequirePermissions(Permissions.FulfillmentRead)
+                .ResolveAsync(async ctx => (object?)await DeliveryAsync(ctx.Untyped, ctx.Argument<string>("id"))))
+            .Field("channelOrder", "ChannelOrder", f => f
+                .Argument("id", "ID!")
+                .RequirePermissions(Permissions.FulfillmentRead)
+                .ResolveAsync(async ctx => (object?)await OrderByIdAsync(ctx.Untyped, ctx.Argument<string>("id"))))
             .Field("channelOrderByTid", "ChannelOrder", f => f
                 .Description("A channel order by its natural key; the consignee is kept sealed and not shown here.")
                 .Argument("shopCode", "String!").Argument("tid", "String!")
@@ -355,6 +390,18 @@ internal static class FulfillmentSchema
                     var id = InputFields.Obj(ctx.Arguments["input"]).Str("receiptId");
                     return await FulfillmentRequests.SendAsync(ctx.Untyped, new CancelPurchaseReceipt(id, FulfillmentRequests.Now(ctx.Untyped)), async _ => await ReceiptAsync(ctx.Untyped, id));
                 }))
+            .Field("reviewOrder", "ReviewOrderPayload!", f => f
+                .Description("Manual review (§2.7): one delivery of the whole order from the branch chosen; the shop freeze moves to the branch.")
+                .Argument("input", "ReviewOrderInput!")
+                .RequirePermissions(Permissions.FulfillmentOrdersReview)
+                .ResolveAsync(async ctx =>
+                {
+                    var input = InputFields.Obj(ctx.Arguments["input"]);
+                    var orderId = input.Str("orderId");
+                    var payload = await FulfillmentRequests.SendAsync(ctx.Untyped, new ReviewOrderCommand(orderId, input.Str("branchCode"), input.OptStr("logisticsCode"),
+                        FulfillmentRequests.Now(ctx.Untyped)), async id => await DeliveryAsync(ctx.Untyped, (string)id!));
+                    return new ReviewPayload(await OrderByIdAsync(ctx.Untyped, orderId), (DeliveryState?)payload.Node, payload.Errors);
+                }))
             .Field("createStockWriteBackRule", "StockWriteBackRulePayload!", f => f
                 .Argument("input", "StockWriteBackRuleInput!")
                 .RequirePermissions(Permissions.FulfillmentStockManage)
@@ -403,6 +450,20 @@ internal static class FulfillmentSchema
         return await FulfillmentRequests.SendAsync(ctx, new SaveStockWriteBackRuleCommand(create, code, input.Str("name"), input.GetValueOrDefault("enabled") is true,
             input.OptInt("priority") ?? 0, ((object?[])input["shopCodes"]!).Cast<string>().ToList(), skus, conditions, input.Str("formula"), FulfillmentRequests.Now(ctx)),
             async _ => await RuleAsync(ctx, code));
+    }
+
+    private sealed record ReviewPayload(ChannelOrderState? Order, DeliveryState? Delivery, IReadOnlyList<UserError> Errors);
+
+    private static async Task<DeliveryState?> DeliveryAsync(ResolveContext ctx, string id)
+    {
+        await using var session = FulfillmentRequests.Session(ctx);
+        return (await session.LoadAsync<DeliverySnapshot>(FulfillmentEventNames.Delivery(id), ctx.CancellationToken))?.State;
+    }
+
+    private static async Task<ChannelOrderState?> OrderByIdAsync(ResolveContext ctx, string orderId)
+    {
+        await using var session = FulfillmentRequests.Session(ctx);
+        return (await session.Query<ChannelOrderSnapshot>().Where(o => o.OrderBn == orderId).FirstOrDefaultAsync(ctx.CancellationToken))?.State;
     }
 
     private static async Task<WriteBackRuleSnapshot?> RuleAsync(ResolveContext ctx, string code)

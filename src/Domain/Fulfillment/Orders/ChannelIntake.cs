@@ -37,8 +37,9 @@ public sealed record IntakeChange(IReadOnlyList<object> OrderEvents, IReadOnlyLi
 /// arrival is ordered by `modified`: older → ignored (stale); the same `modified` and body →
 /// unchanged; otherwise an unconfirmed order takes the new lines (shop freeze moves by the delta),
 /// consignee, remarks and pay fields, and TRADE_CLOSED cancels it and releases its freeze; a shipped,
-/// finished or cancelled order takes only remarks and pay fields (§2.1's table). Orders past review
-/// do not exist yet (review is not built), so the table's middle row has no case here.
+/// finished or cancelled order takes only remarks and pay fields (§2.1's table). A reviewed order
+/// (SPLIT) takes only remarks and pay fields too: the table's middle row (the change kept pending,
+/// the order paused and abnormal) is not built yet.
 /// </summary>
 public static class ChannelIntake
 {

@@ -6,6 +6,9 @@ public sealed record ChannelOrderState(string OrderId, string OrderBn, string Sh
     IReadOnlyList<OrderObjectLine> Objects, string SealedConsignee, string? Province, string? BuyerUname, string? BuyerMemo, string? TradeMemo, bool IsTax,
     DateTimeOffset ChannelCreatedAt, DateTimeOffset ChannelModifiedAt, string BodySha256, DateTimeOffset CreatedAt, string ConsigneeDigest = "")
 {
+    /// <summary>The deliveries review made of it.</summary>
+    public IReadOnlyList<string> DeliveryIds { get; init; } = [];
+
     /// <summary>The basic materials the order's objects stand for, summed per material.</summary>
     public IReadOnlyList<Inventory.StockLine> Items => ItemsOf(Objects);
 
@@ -29,6 +32,7 @@ public sealed record ChannelOrderState(string OrderId, string OrderBn, string Sh
         OrderCancelled when state is not null => state with { ProcessStatus = ProcessStatus.Cancelled, State = OrderLifecycle.Void },
         OrderShipped s when state is not null => state with { ShipStatus = s.ShipStatus },
         OrderFinished when state is not null => state with { State = OrderLifecycle.Finished },
+        OrderReviewed r when state is not null => state with { ProcessStatus = r.ProcessStatus, DeliveryIds = [.. state.DeliveryIds, r.DeliveryId] },
         _ => state,
     };
 }
