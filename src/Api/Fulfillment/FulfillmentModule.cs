@@ -45,7 +45,7 @@ internal static class FulfillmentModule
         opts.Projections.Add<ChannelOrderSnapshotProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<ChannelOrderSnapshot>().Index(x => x.OrderBn).Index(x => x.ShopCode);
         opts.Projections.Add<DeliverySnapshotProjection>(ProjectionLifecycle.Inline);
-        opts.Schema.For<DeliverySnapshot>().Index(x => x.OrderId);
+        opts.Schema.For<DeliverySnapshot>().Index(x => x.OrderId).Index(x => x.LogisticsNo);
         opts.Projections.Add<WriteBackRuleSnapshotProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<WriteBackRuleSnapshot>().Index(x => x.Code).Index(x => x.Enabled);
         opts.Storage.ExtendedSchemaObjects.AddRange(FulfillmentNumbers.SchemaObjects());

@@ -12,7 +12,18 @@ public sealed class FulfillmentNumbers(NpgsqlDataSource db, TimeProvider clock)
     public static IEnumerable<ISchemaObject> SchemaObjects() =>
         [new Sequence(new PostgresqlObjectName("fulfillment", "purchase_receipt_numbers", SchemaUtils.IdentifierUsage.General)),
             new Sequence(new PostgresqlObjectName("fulfillment", "order_numbers", SchemaUtils.IdentifierUsage.General)),
-            new Sequence(new PostgresqlObjectName("fulfillment", "delivery_numbers", SchemaUtils.IdentifierUsage.General))];
+            new Sequence(new PostgresqlObjectName("fulfillment", "delivery_numbers", SchemaUtils.IdentifierUsage.General)),
+            new Sequence(new PostgresqlObjectName("fulfillment", "print_batch_numbers", SchemaUtils.IdentifierUsage.General))];
+
+    /// <summary>A print batch's number (§1.5, L3784-3786): `{operatorId}-{yMMdd}-{batch:0000}`; each delivery in it adds `_{seq:00}`.</summary>
+    public async Task<string> PrintBatchAsync(string operatorId, CancellationToken ct)
+    {
+        await using var next = db.CreateCommand("select nextval('fulfillment.print_batch_numbers')");
+        var sequence = Convert.ToInt64(await next.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Vending.VendingNumbers.Shanghai);
+        var day = (local.Year % 10).ToString(CultureInfo.InvariantCulture) + local.ToString("MMdd", CultureInfo.InvariantCulture); // the seed's 41124 is 2014-11-24
+        return $"{operatorId}-{day}-{(sequence % 10000).ToString("D4", CultureInfo.InvariantCulture)}";
+    }
 
     /// <summary>`deliveryBn` (§1.5), also the delivery's id: `D{yyMMdd}{7 digits}`.</summary>
     public async Task<string> DeliveryAsync(CancellationToken ct)

@@ -33,6 +33,8 @@ public static class Permissions
     public const string FulfillmentStockManage = "fulfillment.stock.manage";
     /// <summary>Reviewing orders into deliveries.</summary>
     public const string FulfillmentOrdersReview = "fulfillment.orders.review";
+    /// <summary>The warehouse's work on deliveries: express numbers, printing, verifying, consigning.</summary>
+    public const string FulfillmentDeliveriesWork = "fulfillment.deliveries.work";
 
     /// <summary>
     /// What every enabled account holds whatever its roles: `me`, its own password, signing out.
@@ -45,7 +47,7 @@ public static class Permissions
     public static IReadOnlyList<string> Vending { get; } =
         [VendingRead, VendingStoresManage, VendingTicketsAdjust, VendingOrdersCorrect, VendingOrdersReview, VendingManualHandle, VendingComplaintsResolve, VendingPiiRead];
 
-    public static IReadOnlyList<string> Fulfillment { get; } = [FulfillmentRead, FulfillmentCatalogManage, FulfillmentStockManage, FulfillmentOrdersReview];
+    public static IReadOnlyList<string> Fulfillment { get; } = [FulfillmentRead, FulfillmentCatalogManage, FulfillmentStockManage, FulfillmentOrdersReview, FulfillmentDeliveriesWork];
 
     /// <summary>Every permission a role may grant.</summary>
     public static IReadOnlyList<string> All { get; } =

@@ -38,6 +38,12 @@ public static class FulfillmentEventNames
         (typeof(Orders.OrderFinished), "fulfillment.order_finished", 1),
         (typeof(Orders.OrderReviewed), "fulfillment.order_reviewed", 1),
         (typeof(Orders.DeliveryCreated), "fulfillment.delivery_created", 1),
+        (typeof(Orders.LogisticsNoAssigned), "fulfillment.logistics_no_assigned", 1),
+        (typeof(Orders.DeliveryDocumentPrinted), "fulfillment.delivery_document_printed", 1),
+        (typeof(Orders.DeliveryPrinted), "fulfillment.delivery_printed", 1),
+        (typeof(Orders.DeliveryItemVerified), "fulfillment.delivery_item_verified", 1),
+        (typeof(Orders.DeliveryVerified), "fulfillment.delivery_verified", 1),
+        (typeof(Orders.DeliveryConsigned), "fulfillment.delivery_consigned", 1),
     ];
 
     public static string Shop(string shopCode) => $"fulfillment-shop-{shopCode}";

@@ -299,16 +299,28 @@ public sealed class DeliverySnapshot
 
     public string OrderId { get; set; } = "";
 
+    /// <summary>Indexed: verification and consignment find a delivery by its express number.</summary>
+    public string? LogisticsNo { get; set; }
+
     public Cabinets.Domain.Fulfillment.Orders.DeliveryState? State { get; set; }
 }
 
 public sealed partial class DeliverySnapshotProjection : SingleStreamProjection<DeliverySnapshot, string>
 {
-    public DeliverySnapshotProjection() => IncludeType<Cabinets.Domain.Fulfillment.Orders.DeliveryCreated>();
+    public DeliverySnapshotProjection()
+    {
+        IncludeType<Cabinets.Domain.Fulfillment.Orders.DeliveryCreated>();
+        IncludeType<Cabinets.Domain.Fulfillment.Orders.LogisticsNoAssigned>();
+        IncludeType<Cabinets.Domain.Fulfillment.Orders.DeliveryDocumentPrinted>();
+        IncludeType<Cabinets.Domain.Fulfillment.Orders.DeliveryPrinted>();
+        IncludeType<Cabinets.Domain.Fulfillment.Orders.DeliveryItemVerified>();
+        IncludeType<Cabinets.Domain.Fulfillment.Orders.DeliveryVerified>();
+        IncludeType<Cabinets.Domain.Fulfillment.Orders.DeliveryConsigned>();
+    }
 
     public override DeliverySnapshot? Evolve(DeliverySnapshot? snapshot, string id, IEvent e)
     {
         var state = Cabinets.Domain.Fulfillment.Orders.DeliveryState.Evolve(snapshot?.State, e.Data);
-        return state is null ? snapshot : new DeliverySnapshot { Id = id, OrderId = state.OrderId, State = state };
+        return state is null ? snapshot : new DeliverySnapshot { Id = id, OrderId = state.OrderId, LogisticsNo = state.LogisticsNo, State = state };
     }
 }

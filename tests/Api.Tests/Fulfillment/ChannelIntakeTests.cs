@@ -30,7 +30,7 @@ public sealed class ChannelIntakeTests(ApiFixture api) : IClassFixture<ApiFixtur
         (await admin.PostGraphQLAsync("mutation($i: RegisterShopInput!) { registerShop(input: $i) { errors { code } } }",
             new { i = new { shopCode = s.Code, name = "旗舰店", platform = "TAOBAO", nodeId = s.Node, token = Token } })).Ok();
         foreach (var m in new[] { s.M1, s.M2 })
-            (await admin.PostGraphQLAsync("mutation($i: RegisterBasicMaterialInput!) { registerBasicMaterial(input: $i) { errors { code } } }", new { i = new { code = m, name = m } })).Ok();
+            (await admin.PostGraphQLAsync("mutation($i: RegisterBasicMaterialInput!) { registerBasicMaterial(input: $i) { errors { code } } }", new { i = new { code = m, name = m, barcode = "69" + m } })).Ok();
         const string sales = "mutation($i: RegisterSalesMaterialInput!) { registerSalesMaterial(input: $i) { errors { code } } }";
         (await admin.PostGraphQLAsync(sales, new { i = new { code = s.Sku, name = "保温杯", type = "NORMAL", components = new[] { new { basicMaterialCode = s.M1, quantity = 1 } } } })).Ok();
         (await admin.PostGraphQLAsync(sales, new { i = new { code = s.Bundle, name = "礼盒", type = "BUNDLE",
@@ -230,5 +230,57 @@ public sealed class ChannelIntakeTests(ApiFixture api) : IClassFixture<ApiFixtur
         var stock = (await admin.PostGraphQLAsync("query($b: String!, $m: String!) { branchStocks(where: { branchCode: { eq: $b }, basicMaterialCode: { eq: $m } }) { nodes { branchFreeze available } } }",
             new { b = shop.Branch, m = shop.M1 })).Ok().GetProperty("branchStocks").GetProperty("nodes")[0];
         (stock.GetProperty("branchFreeze").GetInt32(), stock.GetProperty("available").GetInt32()).ShouldBe((1, 0));
+    }
+
+    private const string DeliveryFields = "delivery { id logisticsNo printStatus processStatus status batchNo lines { barcode number verifyNum verified } } errors { code message field }";
+
+    [Fact]
+    public async Task an_orders_life_from_intake_to_consign_moves_its_stock_once_and_refuses_every_step_out_of_order()
+    {
+        var admin = await api.AdminAsync();
+        var shop = await ShopAsync(admin);
+        var tid = Code("T");
+        var orderId = (await SendAsync(shop, Order(tid, "2026-12-04 09:01:00", lines: [(shop.Sku, 2)]))).Body.GetProperty("orderId").GetString()!;
+        var deliveryId = (await admin.PostGraphQLAsync(Review, new { i = new { orderId, branchCode = shop.Branch } })).Ok()
+            .GetProperty("reviewOrder").GetProperty("delivery").GetProperty("id").GetString()!;
+        async Task<JsonElement> Run(string mutation, string field, object input) =>
+            (await admin.PostGraphQLAsync($"mutation($i: {mutation}) {{ {field}(input: $i) {{ {DeliveryFields} }} }}", new { i = input })).Ok().GetProperty(field);
+        static string? ErrorCode(JsonElement payload) => payload.GetProperty("errors").GetArrayLength() == 0 ? null : payload.GetProperty("errors")[0].GetProperty("code").GetString();
+        var express = Code("SF");
+
+        ErrorCode(await Run("ConsignDeliveryInput!", "consignDelivery", new { logisticsNo = express })).ShouldBe("NOT_FOUND"); // no express number yet
+        ErrorCode(await Run("SetLogisticsNoInput!", "setLogisticsNo", new { deliveryId, logisticsNo = express })).ShouldBeNull();
+        ErrorCode(await Run("VerifyDeliveryItemInput!", "verifyDeliveryItem", new { logisticsNo = express, barcode = "69" + shop.M1 })).ShouldBe("DELIVERY_NOT_PRINTED");
+
+        const string print = "mutation($i: PrintDeliveriesInput!) { printDeliveries(input: $i) { batchNo deliveries { printStatus processStatus batchNo } errors { code field } } }";
+        var first = (await admin.PostGraphQLAsync(print, new { i = new { deliveryIds = new[] { deliveryId }, documents = new[] { "STOCK_LIST" } } })).Ok().GetProperty("printDeliveries");
+        (first.GetProperty("deliveries")[0].GetProperty("printStatus").GetInt32(), first.GetProperty("deliveries")[0].GetProperty("processStatus").GetString()).ShouldBe((1, "NONE"));
+        var rest = (await admin.PostGraphQLAsync(print, new { i = new { deliveryIds = new[] { deliveryId }, documents = new[] { "DELIVERY_NOTE", "EXPRESS_LABEL" } } })).Ok().GetProperty("printDeliveries");
+        var printed = rest.GetProperty("deliveries")[0];
+        (printed.GetProperty("printStatus").GetInt32(), printed.GetProperty("processStatus").GetString()).ShouldBe((7, "PRINTED"));
+        printed.GetProperty("batchNo").GetString()!.ShouldMatch(@"^admin-\d{5}-\d{4}_01$");
+        var unknown = (await admin.PostGraphQLAsync(print, new { i = new { deliveryIds = new[] { deliveryId, "D-none" }, documents = new[] { "STOCK_LIST" } } })).Ok().GetProperty("printDeliveries");
+        (unknown.GetProperty("errors")[0].GetProperty("code").GetString(), unknown.GetProperty("errors")[0].GetProperty("field").GetString()).ShouldBe(("NOT_FOUND", "input.deliveryIds[1]"));
+
+        ErrorCode(await Run("ConsignDeliveryInput!", "consignDelivery", new { logisticsNo = express })).ShouldBe("DELIVERY_NOT_VERIFIED");
+        ErrorCode(await Run("VerifyDeliveryItemInput!", "verifyDeliveryItem", new { logisticsNo = express, barcode = "690000" })).ShouldBe("BARCODE_NOT_IN_DELIVERY");
+        var once = await Run("VerifyDeliveryItemInput!", "verifyDeliveryItem", new { logisticsNo = express, barcode = "69" + shop.M1 });
+        once.GetProperty("delivery").GetProperty("lines")[0].GetProperty("verifyNum").GetInt32().ShouldBe(1);
+        var twice = await Run("VerifyDeliveryItemInput!", "verifyDeliveryItem", new { logisticsNo = express, barcode = "69" + shop.M1 });
+        twice.GetProperty("delivery").GetProperty("processStatus").GetString().ShouldBe("VERIFIED");
+        ErrorCode(await Run("VerifyDeliveryItemInput!", "verifyDeliveryItem", new { logisticsNo = express, barcode = "69" + shop.M1 })).ShouldBe("INVALID_STATE");
+
+        var consigned = await Run("ConsignDeliveryInput!", "consignDelivery", new { logisticsNo = express, weightGrams = 480 });
+        (consigned.GetProperty("delivery").GetProperty("status").GetString(), consigned.GetProperty("delivery").GetProperty("processStatus").GetString()).ShouldBe(("SHIPPED", "CONSIGNED"));
+        ErrorCode(await Run("ConsignDeliveryInput!", "consignDelivery", new { logisticsNo = express })).ShouldBe("ALREADY_SHIPPED");
+        var order = (await admin.PostGraphQLAsync("query($id: ID!) { channelOrder(id: $id) { shipStatus state deliveries { id } } }", new { id = orderId })).Ok().GetProperty("channelOrder");
+        (order.GetProperty("shipStatus").GetString(), order.GetProperty("state").GetString()).ShouldBe(("SHIPPED", "FINISHED"));
+        var stock = (await admin.PostGraphQLAsync("query($b: String!, $m: String!) { branchStocks(where: { branchCode: { eq: $b }, basicMaterialCode: { eq: $m } }) { nodes { onHand branchFreeze } } stockLedger(where: { branchCode: { eq: $b }, basicMaterialCode: { eq: $m }, documentId: { eq: \"" + deliveryId + "\" } }) { nodes { type quantity onHandAfter } } }",
+            new { b = shop.Branch, m = shop.M1 })).Ok();
+        var level = stock.GetProperty("branchStocks").GetProperty("nodes")[0];
+        (level.GetProperty("onHand").GetInt32(), level.GetProperty("branchFreeze").GetInt32()).ShouldBe((18, 0));
+        var sale = stock.GetProperty("stockLedger").GetProperty("nodes").EnumerateArray().ShouldHaveSingleItem();
+        (sale.GetProperty("type").GetString(), sale.GetProperty("quantity").GetInt32(), sale.GetProperty("onHandAfter").GetInt32()).ShouldBe(("SALES_OUT", -2, 18));
+        (await SellableAsync(admin, shop, shop.Sku)).ShouldBe(18);
     }
 }

@@ -109,11 +109,15 @@ internal static class FulfillmentSchema
                 return ids.Length == 0 ? Array.Empty<DeliveryState>() : (object?)(await session.LoadManyAsync<DeliverySnapshot>(ctx.Untyped.CancellationToken, ids)).Select(d => d.State!).ToList();
             })))
         .Enum<DeliveryStatus>("DeliveryStatus")
-        .Object<DeliveryLine>("DeliveryLine", t => t
-            .Field("id", "ID!", l => l.LineId)
-            .Field("basicMaterialCode", "String!", l => l.BasicMaterialCode)
-            .Field("barcode", "String", l => l.Barcode)
-            .Field("number", "Int!", l => l.Number))
+        .Enum("PrintDocument", e => e.Value("STOCK_LIST", PrintDocuments.StockList).Value("DELIVERY_NOTE", PrintDocuments.DeliveryNote).Value("EXPRESS_LABEL", PrintDocuments.ExpressLabel))
+        .Enum("DeliveryProcessStatus", e => e.Value("NONE", 0).Value("PRINTED", 1).Value("VERIFIED", 3).Value("CONSIGNED", 7))
+        .Object<(DeliveryState Delivery, DeliveryLine Line)>("DeliveryLine", t => t
+            .Field("id", "ID!", l => l.Line.LineId)
+            .Field("basicMaterialCode", "String!", l => l.Line.BasicMaterialCode)
+            .Field("barcode", "String", l => l.Line.Barcode)
+            .Field("number", "Int!", l => l.Line.Number)
+            .Field("verifyNum", "Int!", l => l.Delivery.VerifiedOf(l.Line.LineId))
+            .Field("verified", "Boolean!", l => l.Delivery.Verified || l.Delivery.VerifiedOf(l.Line.LineId) >= l.Line.Number))
         .Object<DeliveryState>("Delivery", t => t
             .Field("id", "ID!", d => d.DeliveryId)
             .Field("deliveryBn", "String!", d => d.DeliveryBn)
@@ -121,8 +125,24 @@ internal static class FulfillmentSchema
             .Field("branch", "Branch!", f => f.ResolveAsync(async ctx => (object?)await BranchAsync(ctx.Untyped, ctx.Source.BranchCode)))
             .Field("logisticsCode", "String", d => d.LogisticsCode)
             .Field("status", "DeliveryStatus!", d => d.Status)
-            .Field("lines", "[DeliveryLine!]!", d => d.Lines)
+            .Field("lines", "[DeliveryLine!]!", d => d.Lines.Select(l => (d, l)).ToList())
+            .Field("logisticsNo", "String", d => d.LogisticsNo)
+            .Field("printStatus", "Int!", d => (int)d.PrintStatus)
+            .Field("processStatus", "DeliveryProcessStatus!", d => d.ProcessStatus)
+            .Field("batchNo", "String", d => d.BatchNo)
+            .Field("weightGrams", "Int", d => d.WeightGrams)
+            .Field("consignedAt", "DateTime", d => d.ConsignedAt)
             .Field("createdAt", "DateTime!", d => d.CreatedAt))
+        .Payload("DeliveryPayload", "delivery", "Delivery")
+        .Object<PrintPayload>("PrintDeliveriesPayload", t => t
+            .Field("batchNo", "String", p => p.BatchNo)
+            .Field("deliveries", "[Delivery!]!", p => p.Deliveries)
+            .Field("errors", "[UserError!]!", p => p.Errors))
+        .InputObject("SetLogisticsNoInput", i => i.Field("deliveryId", "ID!").Field("logisticsNo", "String!"))
+        .InputObject("PrintDeliveriesInput", i => i.Field("deliveryIds", "[ID!]!").Field("documents", "[PrintDocument!]!"))
+        .InputObject("VerifyDeliveryItemInput", i => i.Field("logisticsNo", "String!").Field("barcode", "String!"))
+        .InputObject("LogisticsNoInput", i => i.Field("logisticsNo", "String!"))
+        .InputObject("ConsignDeliveryInput", i => i.Field("logisticsNo", "String!").Field("weightGrams", "Int"))
         .Object<ReviewPayload>("ReviewOrderPayload", t => t
             .Field("order", "ChannelOrder", p => p.Order)
             .Field("delivery", "Delivery", p => p.Delivery)
@@ -402,6 +422,59 @@ internal static class FulfillmentSchema
                         FulfillmentRequests.Now(ctx.Untyped)), async id => await DeliveryAsync(ctx.Untyped, (string)id!));
                     return new ReviewPayload(await OrderByIdAsync(ctx.Untyped, orderId), (DeliveryState?)payload.Node, payload.Errors);
                 }))
+            .Field("setLogisticsNo", "DeliveryPayload!", f => f
+                .Argument("input", "SetLogisticsNoInput!")
+                .RequirePermissions(Permissions.FulfillmentDeliveriesWork)
+                .ResolveAsync(async ctx =>
+                {
+                    var input = InputFields.Obj(ctx.Arguments["input"]);
+                    return await FulfillmentRequests.SendAsync(ctx.Untyped, new SetLogisticsNoCommand(input.Str("deliveryId"), input.Str("logisticsNo"), FulfillmentRequests.Now(ctx.Untyped)),
+                        async id => await DeliveryAsync(ctx.Untyped, (string)id!));
+                }))
+            .Field("printDeliveries", "PrintDeliveriesPayload!", f => f
+                .Description("Prints documents of NORMAL deliveries in one batch (§2.11): all of them or, on a refusal, none.")
+                .Argument("input", "PrintDeliveriesInput!")
+                .RequirePermissions(Permissions.FulfillmentDeliveriesWork)
+                .ResolveAsync(async ctx =>
+                {
+                    var input = InputFields.Obj(ctx.Arguments["input"]);
+                    var ids = ((object?[])input["deliveryIds"]!).Cast<string>().ToList();
+                    var documents = ((object?[])input["documents"]!).Cast<PrintDocuments>().Aggregate(PrintDocuments.None, (all, d) => all | d);
+                    var payload = await FulfillmentRequests.SendAsync(ctx.Untyped, new PrintDeliveriesCommand(ids, documents, GraphQLRequestContext.Of(ctx.Untyped).Actor.Id,
+                        FulfillmentRequests.Now(ctx.Untyped)), id => Task.FromResult(id));
+                    var deliveries = new List<DeliveryState>();
+                    if (payload.Errors.Count == 0)
+                        foreach (var id in ids) if (await DeliveryAsync(ctx.Untyped, id) is { } d) deliveries.Add(d);
+                    return new PrintPayload((string?)payload.Node, deliveries, payload.Errors);
+                }))
+            .Field("verifyDeliveryItem", "DeliveryPayload!", f => f
+                .Argument("input", "VerifyDeliveryItemInput!")
+                .RequirePermissions(Permissions.FulfillmentDeliveriesWork)
+                .ResolveAsync(async ctx =>
+                {
+                    var input = InputFields.Obj(ctx.Arguments["input"]);
+                    return await FulfillmentRequests.SendAsync(ctx.Untyped, new VerifyDeliveryItemCommand(input.Str("logisticsNo"), input.Str("barcode"), FulfillmentRequests.Now(ctx.Untyped)),
+                        async id => await DeliveryAsync(ctx.Untyped, (string)id!));
+                }))
+            .Field("verifyDeliveryWhole", "DeliveryPayload!", f => f
+                .Argument("input", "LogisticsNoInput!")
+                .RequirePermissions(Permissions.FulfillmentDeliveriesWork)
+                .ResolveAsync(async ctx =>
+                {
+                    var input = InputFields.Obj(ctx.Arguments["input"]);
+                    return await FulfillmentRequests.SendAsync(ctx.Untyped, new VerifyDeliveryWholeCommand(input.Str("logisticsNo"), FulfillmentRequests.Now(ctx.Untyped)),
+                        async id => await DeliveryAsync(ctx.Untyped, (string)id!));
+                }))
+            .Field("consignDelivery", "DeliveryPayload!", f => f
+                .Description("Ships a verified delivery (§2.13): its units leave the branch, the order is shipped. The channel is not told yet (its port is not built).")
+                .Argument("input", "ConsignDeliveryInput!")
+                .RequirePermissions(Permissions.FulfillmentDeliveriesWork)
+                .ResolveAsync(async ctx =>
+                {
+                    var input = InputFields.Obj(ctx.Arguments["input"]);
+                    return await FulfillmentRequests.SendAsync(ctx.Untyped, new ConsignDeliveryCommand(input.Str("logisticsNo"), input.OptInt("weightGrams"), FulfillmentRequests.Now(ctx.Untyped)),
+                        async id => await DeliveryAsync(ctx.Untyped, (string)id!));
+                }))
             .Field("createStockWriteBackRule", "StockWriteBackRulePayload!", f => f
                 .Argument("input", "StockWriteBackRuleInput!")
                 .RequirePermissions(Permissions.FulfillmentStockManage)
@@ -451,6 +524,8 @@ internal static class FulfillmentSchema
             input.OptInt("priority") ?? 0, ((object?[])input["shopCodes"]!).Cast<string>().ToList(), skus, conditions, input.Str("formula"), FulfillmentRequests.Now(ctx)),
             async _ => await RuleAsync(ctx, code));
     }
+
+    private sealed record PrintPayload(string? BatchNo, IReadOnlyList<DeliveryState> Deliveries, IReadOnlyList<UserError> Errors);
 
     private sealed record ReviewPayload(ChannelOrderState? Order, DeliveryState? Delivery, IReadOnlyList<UserError> Errors);
 

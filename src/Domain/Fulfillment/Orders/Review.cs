@@ -20,8 +20,40 @@ public sealed record DeliveryCreated(string DeliveryId, string DeliveryBn, strin
 public sealed record DeliveryState(string DeliveryId, string DeliveryBn, string OrderId, string ShopCode, string Tid, string BranchCode, string? LogisticsCode,
     DeliveryStatus Status, IReadOnlyList<DeliveryLine> Lines, DateTimeOffset CreatedAt)
 {
-    public static DeliveryState? Evolve(DeliveryState? state, object e) =>
-        e is DeliveryCreated c ? new(c.DeliveryId, c.DeliveryBn, c.OrderId, c.ShopCode, c.Tid, c.BranchCode, c.LogisticsCode, DeliveryStatus.Normal, c.Lines, c.At) : state;
+    public string? LogisticsNo { get; init; }
+
+    /// <summary>The bits of the documents printed so far (1 stock list, 2 delivery note, 4 express label).</summary>
+    public PrintDocuments PrintStatus { get; init; }
+
+    public string? BatchNo { get; init; }
+
+    public bool Printed { get; init; }
+
+    public bool Verified { get; init; }
+
+    /// <summary>Units scanned per line.</summary>
+    public IReadOnlyDictionary<string, int> VerifyNums { get; init; } = new Dictionary<string, int>();
+
+    public DateTimeOffset? ConsignedAt { get; init; }
+
+    public int? WeightGrams { get; init; }
+
+    public int VerifiedOf(string lineId) => VerifyNums.GetValueOrDefault(lineId);
+
+    /// <summary>`processStatus` (§1.5): NONE 0, PRINTED 1, VERIFIED 3, CONSIGNED 7.</summary>
+    public int ProcessStatus => ConsignedAt is not null ? 7 : Verified ? 3 : Printed ? 1 : 0;
+
+    public static DeliveryState? Evolve(DeliveryState? state, object e) => e switch
+    {
+        DeliveryCreated c => new(c.DeliveryId, c.DeliveryBn, c.OrderId, c.ShopCode, c.Tid, c.BranchCode, c.LogisticsCode, DeliveryStatus.Normal, c.Lines, c.At),
+        LogisticsNoAssigned l when state is not null => state with { LogisticsNo = l.LogisticsNo },
+        DeliveryDocumentPrinted p when state is not null => state with { PrintStatus = p.PrintStatus, BatchNo = p.BatchNo },
+        DeliveryPrinted when state is not null => state with { Printed = true },
+        DeliveryItemVerified v when state is not null => state with { VerifyNums = new Dictionary<string, int>(state.VerifyNums) { [v.LineId] = v.VerifyNum } },
+        DeliveryVerified when state is not null => state with { Verified = true },
+        DeliveryConsigned c when state is not null => state with { Status = DeliveryStatus.Shipped, ConsignedAt = c.ConsignedAt, WeightGrams = c.WeightGrams },
+        _ => state,
+    };
 }
 
 /// <param name="Barcodes">The basic materials' barcodes, by code (copied onto the lines for verification).</param>
