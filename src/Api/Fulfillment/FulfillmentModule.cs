@@ -14,9 +14,9 @@ namespace Cabinets.Api.Fulfillment;
 /// purchase receipts. Commands are handled in `Handlers/`, decided by `src/Domain/Fulfillment`;
 /// read models are built in `src/Projections/Fulfillment`; the console's part is `GraphQL/`.
 /// </summary>
-internal static class FulfillmentModule
+public static class FulfillmentModule
 {
-    public static IServiceCollection AddFulfillment(this IServiceCollection services)
+    internal static IServiceCollection AddFulfillment(this IServiceCollection services)
     {
         services.AddSingleton<FulfillmentNumbers>().AddSingleton<ChannelSignatureFilter>().AddSingleton<SellableQueries>().AddSingleton<WriteBackPreviews>();
         services.ConfigureMarten(ConfigureMarten);
@@ -26,9 +26,10 @@ internal static class FulfillmentModule
         return services;
     }
 
-    public static IEndpointRouteBuilder MapFulfillment(this IEndpointRouteBuilder app) => app.MapChannelOrders();
+    internal static IEndpointRouteBuilder MapFulfillment(this IEndpointRouteBuilder app) => app.MapChannelOrders();
 
-    private static void ConfigureMarten(StoreOptions opts)
+    /// <summary>The module's part of the store (snapshots, indexes, the ledger, sequences); public for tools that build the store without the host (bench/Fulfillment.Bench).</summary>
+    public static void ConfigureMarten(StoreOptions opts)
     {
         opts.Projections.Add<FulfillmentShopSnapshotProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<BasicMaterialSnapshotProjection>(ProjectionLifecycle.Inline);

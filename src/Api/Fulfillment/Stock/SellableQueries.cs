@@ -7,9 +7,9 @@ using Marten;
 namespace Cabinets.Api.Fulfillment.Stock;
 
 /// <summary>
-/// `sellableStock` (FULFILLMENT.md §2.8) over the inline stock snapshots, in two round trips: the
-/// sales material and the branches, then every (branch, part) stock and every (sharing shop, part)
-/// freeze by id. The arithmetic is <see cref="SellableStocks"/>'s, the same the write-back uses.
+/// `sellableStock` (FULFILLMENT.md §2.8) over the inline stock snapshots, in two batched round trips:
+/// the sales material and the branches, then every (branch, part) stock and every (sharing shop, part)
+/// freeze by id (`bench/Fulfillment.Bench`). The arithmetic is <see cref="SellableStocks"/>'s, the same the write-back uses.
 /// </summary>
 public sealed class SellableQueries(IDocumentStore store)
 {
@@ -27,9 +27,12 @@ public sealed class SellableQueries(IDocumentStore store)
 
         var stockIds = supplying.SelectMany(b => parts.Select(p => FulfillmentEventNames.BranchStock(b.BranchCode, p))).ToArray();
         var freezeIds = sharing.SelectMany(s => parts.Select(p => FulfillmentEventNames.ShopFreeze(s, p))).ToArray();
-        var levels = new Levels(
-            stockIds.Length == 0 ? [] : (await session.LoadManyAsync<BranchStockSnapshot>(ct, stockIds)).ToDictionary(s => s.Id, StringComparer.Ordinal),
-            freezeIds.Length == 0 ? [] : (await session.LoadManyAsync<ShopFreezeSnapshot>(ct, freezeIds)).ToDictionary(s => s.Id, StringComparer.Ordinal));
+        if (stockIds.Length == 0) return SellableStocks.Of(shopCode, material, supplying, sharing, new Levels([], []));
+        var second = session.CreateBatchQuery();
+        var stocksLoad = second.LoadMany<BranchStockSnapshot>().ById(stockIds);
+        var freezesLoad = second.LoadMany<ShopFreezeSnapshot>().ById(freezeIds);
+        await second.Execute(ct);
+        var levels = new Levels((await stocksLoad).ToDictionary(s => s.Id, StringComparer.Ordinal), (await freezesLoad).ToDictionary(s => s.Id, StringComparer.Ordinal));
         return SellableStocks.Of(shopCode, material, supplying, sharing, levels);
     }
 
