@@ -283,4 +283,27 @@ public sealed class ChannelIntakeTests(ApiFixture api) : IClassFixture<ApiFixtur
         (sale.GetProperty("type").GetString(), sale.GetProperty("quantity").GetInt32(), sale.GetProperty("onHandAfter").GetInt32()).ShouldBe(("SALES_OUT", -2, 18));
         (await SellableAsync(admin, shop, shop.Sku)).ShouldBe(18);
     }
+
+    [Fact]
+    public async Task orders_and_deliveries_are_listed_filtered_and_sorted_on_the_server()
+    {
+        var admin = await api.AdminAsync();
+        var shop = await ShopAsync(admin);
+        var tids = new[] { Code("T"), Code("T"), Code("T") };
+        (await SendAsync(shop, Order(tids[0], "2026-12-04 09:01:00", lines: [(shop.Sku, 1)]))).Status.ShouldBe(201);
+        (await SendAsync(shop, Order(tids[1], "2026-12-04 09:01:00", status: "TRADE_CLOSED", lines: [(shop.Sku, 1)]))).Status.ShouldBe(201);
+        var third = (await SendAsync(shop, Order(tids[2], "2026-12-04 09:01:00", lines: [(shop.Sku, 1)]))).Body.GetProperty("orderId").GetString();
+        (await admin.PostGraphQLAsync(Review, new { i = new { orderId = third, branchCode = shop.Branch } })).Ok();
+
+        const string list = "query($s: String!, $w: ChannelOrderFilterInput!) { channelOrders(where: { and: [{ shopCode: { eq: $s } }, $w] }, order: [{ orderBn: DESC }]) { totalCount nodes { tid processStatus } } }";
+        var all = (await admin.PostGraphQLAsync(list, new { s = shop.Code, w = new { } })).Ok().GetProperty("channelOrders");
+        all.GetProperty("totalCount").GetInt32().ShouldBe(3);
+        all.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("tid").GetString()).ShouldBe(tids.Reverse()); // orderBn descending: the newest first
+        var unconfirmed = (await admin.PostGraphQLAsync(list, new { s = shop.Code, w = new { processStatus = new { eq = "UNCONFIRMED" } } })).Ok().GetProperty("channelOrders");
+        unconfirmed.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("tid").GetString()).ShouldBe([tids[0]]);
+
+        var deliveries = (await admin.PostGraphQLAsync("query($b: String!) { deliveries(where: { branchCode: { eq: $b }, status: { eq: NORMAL } }) { nodes { orderId status } } }",
+            new { b = shop.Branch })).Ok().GetProperty("deliveries").GetProperty("nodes").EnumerateArray().ShouldHaveSingleItem();
+        deliveries.GetProperty("orderId").GetString().ShouldBe(third);
+    }
 }

@@ -1,5 +1,6 @@
 using Cabinets.Api.GraphQL.Connections;
 using Cabinets.Domain.Fulfillment.Inventory;
+using Cabinets.Domain.Fulfillment.Orders;
 using Cabinets.Projections.Fulfillment;
 using Npgsql;
 
@@ -74,4 +75,51 @@ internal static class FulfillmentLists
         NodeType = "StockWriteBackRule",
         Select = ["d.data"],
     };
+
+    /// <summary>The console's order list (§4b `channelOrders`): the order's state as the serializer wrote it (enums as their numbers).</summary>
+    public static ConnectionTable<ChannelOrderState> ChannelOrders { get; } = new(
+        "ChannelOrder", "ChannelOrder", "public.mt_doc_channelordersnapshot d",
+        [
+            new("orderBn", "(d.data ->> 'OrderBn')", ColumnType.String),
+            new("tid", "(d.data ->> 'Tid')", ColumnType.String) { Sortable = false },
+            new("shopCode", "(d.data ->> 'ShopCode')", ColumnType.String),
+            StateEnum<ProcessStatus>("processStatus", "ProcessStatus", "ProcessStatus"),
+            StateEnum<PayStatus>("payStatus", "PayStatus", "PayStatus"),
+            StateEnum<ShipStatus>("shipStatus", "ShipStatus", "ShipStatus"),
+            StateEnum<OrderLifecycle>("state", "State", "OrderState"),
+            new("isCod", "((d.data -> 'State' ->> 'IsCod')::boolean)", ColumnType.Boolean) { Sortable = false },
+            new("isFail", "((d.data -> 'State' ->> 'IsFail')::boolean)", ColumnType.Boolean) { Sortable = false },
+            new("totalAmountFen", "((d.data -> 'State' ->> 'TotalFen')::bigint)", ColumnType.Long),
+            new("channelCreatedAt", "public.mt_immutable_timestamptz(d.data -> 'State' ->> 'ChannelCreatedAt')", ColumnType.DateTime),
+        ],
+        key: ["channelCreatedAt", "orderBn"], _ => throw new InvalidOperationException("orders are read with the store's serializer"))
+    {
+        NodeType = "ChannelOrder",
+        Select = ["d.data"],
+    };
+
+    public static ConnectionTable<DeliveryState> Deliveries { get; } = new(
+        "Delivery", "Delivery", "public.mt_doc_deliverysnapshot d",
+        [
+            new("deliveryBn", "(d.data -> 'State' ->> 'DeliveryBn')", ColumnType.String),
+            new("orderId", "(d.data ->> 'OrderId')", ColumnType.Id) { Sortable = false },
+            new("branchCode", "(d.data -> 'State' ->> 'BranchCode')", ColumnType.String),
+            new("logisticsNo", "(d.data ->> 'LogisticsNo')", ColumnType.String) { Nullable = true, Sortable = false },
+            StateEnum<DeliveryStatus>("status", "Status", "DeliveryStatus"),
+            new("printed", "((d.data -> 'State' ->> 'Printed')::boolean)", ColumnType.Boolean) { Sortable = false },
+            new("verified", "((d.data -> 'State' ->> 'Verified')::boolean)", ColumnType.Boolean) { Sortable = false },
+            new("createdAt", "public.mt_immutable_timestamptz(d.data -> 'State' ->> 'CreatedAt')", ColumnType.DateTime),
+        ],
+        key: ["createdAt", "deliveryBn"], _ => throw new InvalidOperationException("deliveries are read with the store's serializer"))
+    {
+        NodeType = "Delivery",
+        Select = ["d.data"],
+    };
+
+    /// <summary>An enum inside a snapshot's state as the serializer wrote it (its number), padded so that text order is declaration order.</summary>
+    private static ConnectionColumn StateEnum<TEnum>(string field, string property, string graphQLType) where TEnum : struct, Enum =>
+        new(field, $"lpad(d.data -> 'State' ->> '{property}', 3, '0')", ColumnType.Enum)
+        {
+            Enum = new EnumColumn(graphQLType, v => Convert.ToInt32((TEnum)v, System.Globalization.CultureInfo.InvariantCulture).ToString("D3", System.Globalization.CultureInfo.InvariantCulture)),
+        };
 }

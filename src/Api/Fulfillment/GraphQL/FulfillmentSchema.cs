@@ -38,6 +38,8 @@ internal static class FulfillmentSchema
         .AddConnection(FulfillmentLists.StockLedger)
         .AddConnection(FulfillmentLists.PurchaseReceipts)
         .AddConnection(FulfillmentLists.WriteBackRules)
+        .AddConnection(FulfillmentLists.ChannelOrders)
+        .AddConnection(FulfillmentLists.Deliveries)
         .Enum<StockComparator>("StockComparator")
         .Enum("StockRuleType", e => e.Value("UPDATE_SHOP_STOCK", "UPDATE_SHOP_STOCK"))
         .Object<StockCondition>("StockCondition", t => t
@@ -287,6 +289,13 @@ internal static class FulfillmentSchema
             .Field("purchaseReceipts", FulfillmentLists.PurchaseReceipts.ConnectionType() + "!", f => f
                 .RequirePermissions(Permissions.FulfillmentRead)
                 .UseConnection(FulfillmentLists.PurchaseReceipts, read: BySerializer<PurchaseReceiptSnapshot>))
+            .Field("channelOrders", FulfillmentLists.ChannelOrders.ConnectionType() + "!", f => f
+                .Description("Channel orders with `where` and `order` (§4b); the views and tabs of §2.2 are not built yet.")
+                .RequirePermissions(Permissions.FulfillmentRead)
+                .UseConnection(FulfillmentLists.ChannelOrders, read: ctx => { var read = BySerializer<ChannelOrderSnapshot>(ctx); return r => read(r).State!; }))
+            .Field("deliveries", FulfillmentLists.Deliveries.ConnectionType() + "!", f => f
+                .RequirePermissions(Permissions.FulfillmentRead)
+                .UseConnection(FulfillmentLists.Deliveries, read: ctx => { var read = BySerializer<DeliverySnapshot>(ctx); return r => read(r).State!; }))
             .Field("delivery", "Delivery", f => f
                 .Argument("id", "ID!")
                 .RequirePermissions(Permissions.FulfillmentRead)
