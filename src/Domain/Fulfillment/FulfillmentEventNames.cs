@@ -44,6 +44,12 @@ public static class FulfillmentEventNames
         (typeof(Orders.DeliveryItemVerified), "fulfillment.delivery_item_verified", 1),
         (typeof(Orders.DeliveryVerified), "fulfillment.delivery_verified", 1),
         (typeof(Orders.DeliveryConsigned), "fulfillment.delivery_consigned", 1),
+        (typeof(Orders.DeliveryClosed), "fulfillment.delivery_closed", 1),
+        (typeof(Orders.DeliveryPaused), "fulfillment.delivery_paused", 1),
+        (typeof(Orders.DeliveryRenewed), "fulfillment.delivery_renewed", 1),
+        (typeof(Orders.OrderPaused), "fulfillment.order_paused", 1),
+        (typeof(Orders.OrderResumed), "fulfillment.order_resumed", 1),
+        (typeof(Orders.FailedOrderRepaired), "fulfillment.failed_order_repaired", 1),
     ];
 
     public static string Shop(string shopCode) => $"fulfillment-shop-{shopCode}";

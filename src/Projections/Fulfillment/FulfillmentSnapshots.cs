@@ -283,6 +283,9 @@ public sealed partial class ChannelOrderSnapshotProjection : SingleStreamProject
         IncludeType<Cabinets.Domain.Fulfillment.Orders.OrderShipped>();
         IncludeType<Cabinets.Domain.Fulfillment.Orders.OrderFinished>();
         IncludeType<Cabinets.Domain.Fulfillment.Orders.OrderReviewed>();
+        IncludeType<Cabinets.Domain.Fulfillment.Orders.OrderPaused>();
+        IncludeType<Cabinets.Domain.Fulfillment.Orders.OrderResumed>();
+        IncludeType<Cabinets.Domain.Fulfillment.Orders.FailedOrderRepaired>();
     }
 
     public override ChannelOrderSnapshot? Evolve(ChannelOrderSnapshot? snapshot, string id, IEvent e)
@@ -316,6 +319,9 @@ public sealed partial class DeliverySnapshotProjection : SingleStreamProjection<
         IncludeType<Cabinets.Domain.Fulfillment.Orders.DeliveryItemVerified>();
         IncludeType<Cabinets.Domain.Fulfillment.Orders.DeliveryVerified>();
         IncludeType<Cabinets.Domain.Fulfillment.Orders.DeliveryConsigned>();
+        IncludeType<Cabinets.Domain.Fulfillment.Orders.DeliveryClosed>();
+        IncludeType<Cabinets.Domain.Fulfillment.Orders.DeliveryPaused>();
+        IncludeType<Cabinets.Domain.Fulfillment.Orders.DeliveryRenewed>();
     }
 
     public override DeliverySnapshot? Evolve(DeliverySnapshot? snapshot, string id, IEvent e)

@@ -306,4 +306,54 @@ public sealed class ChannelIntakeTests(ApiFixture api) : IClassFixture<ApiFixtur
             new { b = shop.Branch })).Ok().GetProperty("deliveries").GetProperty("nodes").EnumerateArray().ShouldHaveSingleItem();
         deliveries.GetProperty("orderId").GetString().ShouldBe(third);
     }
+
+    private const string OrderFields = "order { processStatus state paused isFail shopFreezes { basicMaterialCode quantity } deliveries { status closeReason } } errors { code message field }";
+
+    [Fact]
+    public async Task scenarios_10_and_11_cancel_closes_the_delivery_and_releases_everything_and_pause_stops_the_warehouse_until_resumed()
+    {
+        var admin = await api.AdminAsync();
+        var shop = await ShopAsync(admin);
+        async Task<string> ReviewedAsync()
+        {
+            var id = (await SendAsync(shop, Order(Code("T"), "2026-12-04 09:01:00", lines: [(shop.Sku, 3)]))).Body.GetProperty("orderId").GetString()!;
+            (await admin.PostGraphQLAsync(Review, new { i = new { orderId = id, branchCode = shop.Branch } })).Ok().GetProperty("reviewOrder").GetProperty("errors").GetArrayLength().ShouldBe(0);
+            return id;
+        }
+        async Task<JsonElement> Change(string mutation, string input, object value) =>
+            (await admin.PostGraphQLAsync($"mutation($i: {input}) {{ {mutation}(input: $i) {{ {OrderFields} }} }}", new { i = value })).Ok().GetProperty(mutation);
+
+        var cancelled = await Change("cancelOrder", "CancelOrderInput!", new { orderId = await ReviewedAsync(), reason = "买家取消" });
+        cancelled.GetProperty("errors").GetArrayLength().ShouldBe(0, cancelled.ToString());
+        var order = cancelled.GetProperty("order");
+        (order.GetProperty("processStatus").GetString(), order.GetProperty("shopFreezes").GetArrayLength()).ShouldBe(("CANCELLED", 0));
+        var closed = order.GetProperty("deliveries")[0];
+        (closed.GetProperty("status").GetString(), closed.GetProperty("closeReason").GetString()).ShouldBe(("CANCELLED", "CANCELLED"));
+        (await SellableAsync(admin, shop, shop.Sku)).ShouldBe(20); // branch freeze back to the shop, then released
+
+        var paused = await ReviewedAsync();
+        (await Change("pauseOrder", "PauseOrderInput!", new { orderId = paused })).GetProperty("order").GetProperty("deliveries")[0].GetProperty("status").GetString().ShouldBe("PAUSED");
+        var print = (await admin.PostGraphQLAsync("query($id: ID!) { channelOrder(id: $id) { deliveries { id } } }", new { id = paused })).Ok()
+            .GetProperty("channelOrder").GetProperty("deliveries")[0].GetProperty("id").GetString();
+        (await admin.PostGraphQLAsync("mutation($i: PrintDeliveriesInput!) { printDeliveries(input: $i) { errors { code } } }", new { i = new { deliveryIds = new[] { print }, documents = new[] { "STOCK_LIST" } } }))
+            .Ok().GetProperty("printDeliveries").GetProperty("errors")[0].GetProperty("code").GetString().ShouldBe("DELIVERY_PAUSED");
+        (await SellableAsync(admin, shop, shop.Sku)).ShouldBe(17); // pausing moves nothing
+        var resumed = await Change("resumeOrder", "OrderRefInput!", new { orderId = paused });
+        (resumed.GetProperty("order").GetProperty("paused").GetBoolean(), resumed.GetProperty("order").GetProperty("deliveries")[0].GetProperty("status").GetString()).ShouldBe((false, "NORMAL"));
+    }
+
+    [Fact]
+    public async Task scenario_18_a_failed_order_repaired_with_a_mapping_freezes_its_stock()
+    {
+        var admin = await api.AdminAsync();
+        var shop = await ShopAsync(admin);
+        var orderId = (await SendAsync(shop, Order(Code("T"), "2026-12-04 09:01:00", lines: [("X-404", 2)]))).Body.GetProperty("orderId").GetString()!;
+        const string repair = "mutation($i: RepairFailedOrderInput!) { repairFailedOrder(input: $i) { " + OrderFields + " } }";
+        (await admin.PostGraphQLAsync(repair, new { i = new { orderId, mappings = new[] { new { bn = "X-404", salesMaterialCode = "NOPE" } } } })).Ok()
+            .GetProperty("repairFailedOrder").GetProperty("errors")[0].GetProperty("field").GetString().ShouldBe("input.mappings[0].salesMaterialCode");
+        var repaired = (await admin.PostGraphQLAsync(repair, new { i = new { orderId, mappings = new[] { new { bn = "X-404", salesMaterialCode = shop.Sku } } } })).Ok()
+            .GetProperty("repairFailedOrder").GetProperty("order");
+        (repaired.GetProperty("isFail").GetBoolean(), repaired.GetProperty("shopFreezes")[0].GetProperty("quantity").GetInt32()).ShouldBe((false, 2));
+        (await SellableAsync(admin, shop, shop.Sku)).ShouldBe(18);
+    }
 }

@@ -94,6 +94,7 @@ internal static class FulfillmentSchema
             .Field("state", "OrderState!", o => o.State)
             .Field("isCod", "Boolean!", o => o.IsCod)
             .Field("isFail", "Boolean!", o => o.IsFail)
+            .Field("paused", "Boolean!", o => o.Paused)
             .Field("unmatchedBns", "[String!]!", o => o.UnmatchedBns)
             .Field("totalAmountFen", "Long!", o => o.TotalFen)
             .Field("payedFen", "Long!", o => o.PayedFen)
@@ -111,6 +112,7 @@ internal static class FulfillmentSchema
                 return ids.Length == 0 ? Array.Empty<DeliveryState>() : (object?)(await session.LoadManyAsync<DeliverySnapshot>(ctx.Untyped.CancellationToken, ids)).Select(d => d.State!).ToList();
             })))
         .Enum<DeliveryStatus>("DeliveryStatus")
+        .Enum<DeliveryCloseReason>("DeliveryCloseReason")
         .Enum("PrintDocument", e => e.Value("STOCK_LIST", PrintDocuments.StockList).Value("DELIVERY_NOTE", PrintDocuments.DeliveryNote).Value("EXPRESS_LABEL", PrintDocuments.ExpressLabel))
         .Enum("DeliveryProcessStatus", e => e.Value("NONE", 0).Value("PRINTED", 1).Value("VERIFIED", 3).Value("CONSIGNED", 7))
         .Object<(DeliveryState Delivery, DeliveryLine Line)>("DeliveryLine", t => t
@@ -129,6 +131,7 @@ internal static class FulfillmentSchema
             .Field("status", "DeliveryStatus!", d => d.Status)
             .Field("lines", "[DeliveryLine!]!", d => d.Lines.Select(l => (d, l)).ToList())
             .Field("logisticsNo", "String", d => d.LogisticsNo)
+            .Field("closeReason", "DeliveryCloseReason", d => d.CloseReason)
             .Field("printStatus", "Int!", d => (int)d.PrintStatus)
             .Field("processStatus", "DeliveryProcessStatus!", d => d.ProcessStatus)
             .Field("batchNo", "String", d => d.BatchNo)
@@ -149,6 +152,14 @@ internal static class FulfillmentSchema
             .Field("order", "ChannelOrder", p => p.Order)
             .Field("delivery", "Delivery", p => p.Delivery)
             .Field("errors", "[UserError!]!", p => p.Errors))
+        .Object<FulfillmentPayload>("ChannelOrderPayload", t => t
+            .Field("order", "ChannelOrder", p => p.Node)
+            .Field("errors", "[UserError!]!", p => p.Errors))
+        .InputObject("OrderRefInput", i => i.Field("orderId", "ID!"))
+        .InputObject("CancelOrderInput", i => i.Field("orderId", "ID!").Field("reason", "String"))
+        .InputObject("PauseOrderInput", i => i.Field("orderId", "ID!").Field("reason", "String"))
+        .InputObject("BnMappingInput", i => i.Field("bn", "String!").Field("salesMaterialCode", "String!"))
+        .InputObject("RepairFailedOrderInput", i => i.Field("orderId", "ID!").Field("mappings", "[BnMappingInput!]!"))
         .InputObject("ReviewOrderInput", i => i
             .Field("orderId", "ID!").Field("branchCode", "String!").Field("logisticsCode", "String", v => v.Description("Left out: the branch's default logistics company.")))
         .Payload("StockWriteBackRulePayload", "stockWriteBackRule", "StockWriteBackRule")
@@ -431,6 +442,24 @@ internal static class FulfillmentSchema
                         FulfillmentRequests.Now(ctx.Untyped)), async id => await DeliveryAsync(ctx.Untyped, (string)id!));
                     return new ReviewPayload(await OrderByIdAsync(ctx.Untyped, orderId), (DeliveryState?)payload.Node, payload.Errors);
                 }))
+            .Field("cancelOrder", "ChannelOrderPayload!", f => f
+                .Description("Cancels an order (§2.14): its open deliveries close, everything held for it is released; refused once a delivery shipped.")
+                .Argument("input", "CancelOrderInput!")
+                .RequirePermissions(Permissions.FulfillmentOrdersReview)
+                .ResolveAsync(ctx => OrderChangeAsync(ctx.Untyped, id => new CancelOrderCommand(id, InputFields.Obj(ctx.Arguments["input"]).OptStr("reason"), FulfillmentRequests.Now(ctx.Untyped)))))
+            .Field("pauseOrder", "ChannelOrderPayload!", f => f
+                .Argument("input", "PauseOrderInput!")
+                .RequirePermissions(Permissions.FulfillmentOrdersReview)
+                .ResolveAsync(ctx => OrderChangeAsync(ctx.Untyped, id => new PauseOrderCommand(id, InputFields.Obj(ctx.Arguments["input"]).OptStr("reason"), FulfillmentRequests.Now(ctx.Untyped)))))
+            .Field("resumeOrder", "ChannelOrderPayload!", f => f
+                .Argument("input", "OrderRefInput!")
+                .RequirePermissions(Permissions.FulfillmentOrdersReview)
+                .ResolveAsync(ctx => OrderChangeAsync(ctx.Untyped, id => new ResumeOrderCommand(id, FulfillmentRequests.Now(ctx.Untyped)))))
+            .Field("repairFailedOrder", "ChannelOrderPayload!", f => f
+                .Argument("input", "RepairFailedOrderInput!")
+                .RequirePermissions(Permissions.FulfillmentOrdersReview)
+                .ResolveAsync(ctx => OrderChangeAsync(ctx.Untyped, id => new RepairFailedOrderCommand(id,
+                    InputFields.Obj(ctx.Arguments["input"]).List("mappings").Select(m => new BnMapping(m.Str("bn"), m.Str("salesMaterialCode"))).ToList(), FulfillmentRequests.Now(ctx.Untyped)))))
             .Field("setLogisticsNo", "DeliveryPayload!", f => f
                 .Argument("input", "SetLogisticsNoInput!")
                 .RequirePermissions(Permissions.FulfillmentDeliveriesWork)
@@ -532,6 +561,12 @@ internal static class FulfillmentSchema
         return await FulfillmentRequests.SendAsync(ctx, new SaveStockWriteBackRuleCommand(create, code, input.Str("name"), input.GetValueOrDefault("enabled") is true,
             input.OptInt("priority") ?? 0, ((object?[])input["shopCodes"]!).Cast<string>().ToList(), skus, conditions, input.Str("formula"), FulfillmentRequests.Now(ctx)),
             async _ => await RuleAsync(ctx, code));
+    }
+
+    private static async Task<object?> OrderChangeAsync(ResolveContext ctx, Func<string, object> command)
+    {
+        var orderId = InputFields.Obj(ctx.Arguments["input"]).Str("orderId");
+        return await FulfillmentRequests.SendAsync(ctx, command(orderId), async _ => await OrderByIdAsync(ctx, orderId));
     }
 
     private sealed record PrintPayload(string? BatchNo, IReadOnlyList<DeliveryState> Deliveries, IReadOnlyList<UserError> Errors);

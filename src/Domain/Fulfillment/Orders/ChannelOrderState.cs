@@ -6,6 +6,8 @@ public sealed record ChannelOrderState(string OrderId, string OrderBn, string Sh
     IReadOnlyList<OrderObjectLine> Objects, string SealedConsignee, string? Province, string? BuyerUname, string? BuyerMemo, string? TradeMemo, bool IsTax,
     DateTimeOffset ChannelCreatedAt, DateTimeOffset ChannelModifiedAt, string BodySha256, DateTimeOffset CreatedAt, string ConsigneeDigest = "")
 {
+    public bool Paused { get; init; }
+
     /// <summary>The deliveries review made of it.</summary>
     public IReadOnlyList<string> DeliveryIds { get; init; } = [];
 
@@ -32,6 +34,9 @@ public sealed record ChannelOrderState(string OrderId, string OrderBn, string Sh
         OrderCancelled when state is not null => state with { ProcessStatus = ProcessStatus.Cancelled, State = OrderLifecycle.Void },
         OrderShipped s when state is not null => state with { ShipStatus = s.ShipStatus },
         OrderFinished when state is not null => state with { State = OrderLifecycle.Finished },
+        OrderPaused when state is not null => state with { Paused = true },
+        OrderResumed when state is not null => state with { Paused = false },
+        FailedOrderRepaired when state is not null => state with { IsFail = false, UnmatchedBns = [] },
         OrderReviewed r when state is not null => state with { ProcessStatus = r.ProcessStatus, DeliveryIds = [.. state.DeliveryIds, r.DeliveryId] },
         _ => state,
     };

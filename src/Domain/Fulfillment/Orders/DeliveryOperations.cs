@@ -36,6 +36,7 @@ public static class DeliveryOperations
     public const string NotPrinted = "DELIVERY_NOT_PRINTED";
     public const string NotVerified = "DELIVERY_NOT_VERIFIED";
     public const string Closed = "DELIVERY_CLOSED";
+    public const string DeliveryPaused = "DELIVERY_PAUSED";
     public const string BarcodeNotInDelivery = "BARCODE_NOT_IN_DELIVERY";
     public const string OverVerified = "OVER_VERIFIED";
     public const string AlreadyShipped = "ALREADY_SHIPPED";
@@ -86,6 +87,7 @@ public static class DeliveryOperations
     {
         if (d is null || d.LogisticsNo != logisticsNo) return Decision<ReviewChange>.Reject(FulfillmentErrors.NotFound, $"no delivery has express number {logisticsNo}", "logisticsNo");
         if (d.Status == DeliveryStatus.Shipped) return Decision<ReviewChange>.Reject(AlreadyShipped, $"delivery {d.DeliveryBn} is shipped", "logisticsNo");
+        if (d.Status == DeliveryStatus.Paused) return Decision<ReviewChange>.Reject(DeliveryPaused, $"delivery {d.DeliveryBn} is paused with its order", "logisticsNo");
         if (d.Status != DeliveryStatus.Normal) return Decision<ReviewChange>.Reject(Closed, $"delivery {d.DeliveryBn} is {d.Status}", "logisticsNo");
         if (!d.Verified) return Decision<ReviewChange>.Reject(NotVerified, $"delivery {d.DeliveryBn} is not verified", "logisticsNo");
         if (weightGrams is < 0 or > 1_000_000) return Decision<ReviewChange>.Reject(FulfillmentErrors.Validation, "0 to 1,000,000 grams", "weightGrams");
@@ -100,6 +102,7 @@ public static class DeliveryOperations
     private static DomainError? Workable(DeliveryState? d, string deliveryId) =>
         d is null ? new DomainError(FulfillmentErrors.NotFound, $"no delivery {deliveryId}", "deliveryId")
         : d.Status == DeliveryStatus.Shipped ? new DomainError(AlreadyShipped, $"delivery {d.DeliveryBn} is shipped", "deliveryId")
+        : d.Status == DeliveryStatus.Paused ? new DomainError(DeliveryPaused, $"delivery {d.DeliveryBn} is paused with its order", "deliveryId")
         : d.Status != DeliveryStatus.Normal ? new DomainError(Closed, $"delivery {d.DeliveryBn} is {d.Status}", "deliveryId")
         : null;
 

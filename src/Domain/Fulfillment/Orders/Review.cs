@@ -36,6 +36,8 @@ public sealed record DeliveryState(string DeliveryId, string DeliveryBn, string 
 
     public DateTimeOffset? ConsignedAt { get; init; }
 
+    public DeliveryCloseReason? CloseReason { get; init; }
+
     public int? WeightGrams { get; init; }
 
     public int VerifiedOf(string lineId) => VerifyNums.GetValueOrDefault(lineId);
@@ -52,6 +54,9 @@ public sealed record DeliveryState(string DeliveryId, string DeliveryBn, string 
         DeliveryItemVerified v when state is not null => state with { VerifyNums = new Dictionary<string, int>(state.VerifyNums) { [v.LineId] = v.VerifyNum } },
         DeliveryVerified when state is not null => state with { Verified = true },
         DeliveryConsigned c when state is not null => state with { Status = DeliveryStatus.Shipped, ConsignedAt = c.ConsignedAt, WeightGrams = c.WeightGrams },
+        DeliveryClosed c when state is not null => state with { Status = DeliveryStatus.Cancelled, CloseReason = c.Reason },
+        DeliveryPaused when state is not null => state with { Status = DeliveryStatus.Paused },
+        DeliveryRenewed when state is not null => state with { Status = DeliveryStatus.Normal },
         _ => state,
     };
 }
@@ -77,6 +82,7 @@ public static class OrderReview
         if (order is null) return Decision<ReviewChange>.Reject(FulfillmentErrors.NotFound, $"no order {c.OrderId}", "orderId");
         if (order.State != OrderLifecycle.Active || order.ProcessStatus != ProcessStatus.Unconfirmed || order.ShipStatus != ShipStatus.NotShipped)
             return Decision<ReviewChange>.Reject(FulfillmentErrors.InvalidState, $"order {c.OrderId} is {order.ProcessStatus}, {order.State}: only an unconfirmed active order is reviewed", "orderId");
+        if (order.Paused) return Decision<ReviewChange>.Reject(FulfillmentErrors.InvalidState, $"order {c.OrderId} is paused: resume it first", "orderId");
         if (order.IsFail)
             return Decision<ReviewChange>.Reject(FulfillmentErrors.InvalidState, $"order {c.OrderId} names sales materials that do not exist ({string.Join(", ", order.UnmatchedBns)}): repair it first", "orderId");
         if (c.Branch is null) return Decision<ReviewChange>.Reject(FulfillmentErrors.NotFound, $"no branch {c.BranchCode}", "branchCode");
