@@ -74,6 +74,11 @@ public class ApiFixture : IAsyncLifetime
     /// <summary>A client signed in as the bootstrap admin.</summary>
     public Task<HttpClient> AdminAsync() => SignInAsync(Http());
 
+    private Task<HttpClient>? sharedAdmin;
+
+    /// <summary>One signed-in admin for a whole test class (sign-ins are rate-limited per address: a class of many tests would reach the limit).</summary>
+    public Task<HttpClient> SharedAdminAsync() => sharedAdmin ??= AdminAsync();
+
     internal static async Task<HttpClient> SignInAsync(HttpClient http)
     {
         var login = await http.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = AdminPassword });

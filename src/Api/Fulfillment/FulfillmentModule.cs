@@ -18,7 +18,7 @@ public static class FulfillmentModule
 {
     internal static IServiceCollection AddFulfillment(this IServiceCollection services)
     {
-        services.AddSingleton<FulfillmentNumbers>().AddSingleton<ChannelSignatureFilter>().AddSingleton<SellableQueries>().AddSingleton<WriteBackPreviews>();
+        services.AddSingleton<FulfillmentNumbers>().AddSingleton<ChannelSignatureFilter>().AddSingleton<ChannelIdempotencyKeys>().AddSingleton<SellableQueries>().AddSingleton<WriteBackPreviews>();
         services.ConfigureMarten(ConfigureMarten);
         // Two arrivals of one new channel order start its stream at once: the loser decides again and finds the order.
         services.ConfigureWolverine(opts => opts.OnException<Marten.Exceptions.ExistingStreamIdCollisionException>()
@@ -50,5 +50,6 @@ public static class FulfillmentModule
         opts.Projections.Add<WriteBackRuleSnapshotProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<WriteBackRuleSnapshot>().Index(x => x.Code).Index(x => x.Enabled);
         opts.Storage.ExtendedSchemaObjects.AddRange(FulfillmentNumbers.SchemaObjects());
+        opts.Storage.ExtendedSchemaObjects.Add(ChannelIdempotencyKeys.Table());
     }
 }

@@ -54,7 +54,7 @@ public sealed class ChannelIntakeTests(ApiFixture api) : IClassFixture<ApiFixtur
         orders = lines.Select((l, i) => new { oid = $"{tid}-{i}", bn = l.Bn, items_num = l.Quantity, title = "商品", price = 3300, total_order_fee = 3300 * l.Quantity }),
     };
 
-    private async Task<HttpResponseMessage> PostAsync(Shop shop, object body, string? node = null, string? nonce = null, string token = Token)
+    private async Task<HttpResponseMessage> PostAsync(Shop shop, object body, string? node = null, string? nonce = null, string token = Token, string? idempotencyKey = null)
     {
         var path = $"/api/channels/{shop.Code}/orders";
         var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(body));
@@ -67,6 +67,7 @@ public sealed class ChannelIntakeTests(ApiFixture api) : IClassFixture<ApiFixtur
         request.Headers.Add("X-Timestamp", timestamp);
         request.Headers.Add("X-Nonce", nonce);
         request.Headers.Add("X-Signature", Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(canonical))));
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
         return await api.Http().SendAsync(request);
     }
 
@@ -89,7 +90,7 @@ public sealed class ChannelIntakeTests(ApiFixture api) : IClassFixture<ApiFixtur
     [Fact]
     public async Task an_order_is_created_once_freezes_its_shop_stock_and_later_arrivals_follow_modified()
     {
-        var admin = await api.AdminAsync();
+        var admin = await api.SharedAdminAsync();
         var shop = await ShopAsync(admin);
         var tid = Code("T");
         var first = Order(tid, "2026-12-04 09:01:00", lines: [(shop.Sku, 2), (shop.Bundle, 1)]);
@@ -126,7 +127,7 @@ public sealed class ChannelIntakeTests(ApiFixture api) : IClassFixture<ApiFixtur
     [Fact]
     public async Task an_unknown_bn_makes_a_failed_order_and_a_closed_or_shipped_first_arrival_freezes_nothing()
     {
-        var admin = await api.AdminAsync();
+        var admin = await api.SharedAdminAsync();
         var shop = await ShopAsync(admin);
         var failedTid = Code("T");
         (await SendAsync(shop, Order(failedTid, "2026-12-04 09:01:00", lines: [(shop.Sku, 1), ("NO-SUCH-BN", 2)]))).Status.ShouldBe(201);
@@ -146,7 +147,7 @@ public sealed class ChannelIntakeTests(ApiFixture api) : IClassFixture<ApiFixtur
     [Fact]
     public async Task bad_signatures_replays_and_bad_fields_are_refused_and_change_nothing()
     {
-        var admin = await api.AdminAsync();
+        var admin = await api.SharedAdminAsync();
         var shop = await ShopAsync(admin);
         var other = await ShopAsync(admin);
         var tid = Code("T");
@@ -172,7 +173,7 @@ public sealed class ChannelIntakeTests(ApiFixture api) : IClassFixture<ApiFixtur
     [Fact]
     public async Task the_same_new_order_arriving_four_times_at_once_is_one_order_frozen_once_and_its_consignee_is_sealed()
     {
-        var admin = await api.AdminAsync();
+        var admin = await api.SharedAdminAsync();
         var shop = await ShopAsync(admin);
         var tid = Code("T");
         var body = Order(tid, "2026-12-04 09:01:00", lines: [(shop.Sku, 2)]);
@@ -193,7 +194,7 @@ public sealed class ChannelIntakeTests(ApiFixture api) : IClassFixture<ApiFixtur
     [Fact]
     public async Task review_moves_the_orders_shop_freeze_to_the_branch_in_one_delivery_and_is_refused_twice()
     {
-        var admin = await api.AdminAsync();
+        var admin = await api.SharedAdminAsync();
         var shop = await ShopAsync(admin);
         var tid = Code("T");
         var (_, created) = await SendAsync(shop, Order(tid, "2026-12-04 09:01:00", lines: [(shop.Sku, 2)]));
@@ -216,7 +217,7 @@ public sealed class ChannelIntakeTests(ApiFixture api) : IClassFixture<ApiFixtur
     [Fact]
     public async Task two_orders_reviewed_at_once_for_the_last_unit_give_it_to_exactly_one()
     {
-        var admin = await api.AdminAsync();
+        var admin = await api.SharedAdminAsync();
         var shop = await ShopAsync(admin, stock: 1);
         var orders = new List<string>();
         foreach (var tid in new[] { Code("T"), Code("T") })
@@ -237,7 +238,7 @@ public sealed class ChannelIntakeTests(ApiFixture api) : IClassFixture<ApiFixtur
     [Fact]
     public async Task an_orders_life_from_intake_to_consign_moves_its_stock_once_and_refuses_every_step_out_of_order()
     {
-        var admin = await api.AdminAsync();
+        var admin = await api.SharedAdminAsync();
         var shop = await ShopAsync(admin);
         var tid = Code("T");
         var orderId = (await SendAsync(shop, Order(tid, "2026-12-04 09:01:00", lines: [(shop.Sku, 2)]))).Body.GetProperty("orderId").GetString()!;
@@ -287,7 +288,7 @@ public sealed class ChannelIntakeTests(ApiFixture api) : IClassFixture<ApiFixtur
     [Fact]
     public async Task orders_and_deliveries_are_listed_filtered_and_sorted_on_the_server()
     {
-        var admin = await api.AdminAsync();
+        var admin = await api.SharedAdminAsync();
         var shop = await ShopAsync(admin);
         var tids = new[] { Code("T"), Code("T"), Code("T") };
         (await SendAsync(shop, Order(tids[0], "2026-12-04 09:01:00", lines: [(shop.Sku, 1)]))).Status.ShouldBe(201);
@@ -312,7 +313,7 @@ public sealed class ChannelIntakeTests(ApiFixture api) : IClassFixture<ApiFixtur
     [Fact]
     public async Task scenarios_10_and_11_cancel_closes_the_delivery_and_releases_everything_and_pause_stops_the_warehouse_until_resumed()
     {
-        var admin = await api.AdminAsync();
+        var admin = await api.SharedAdminAsync();
         var shop = await ShopAsync(admin);
         async Task<string> ReviewedAsync()
         {
@@ -345,7 +346,7 @@ public sealed class ChannelIntakeTests(ApiFixture api) : IClassFixture<ApiFixtur
     [Fact]
     public async Task scenario_18_a_failed_order_repaired_with_a_mapping_freezes_its_stock()
     {
-        var admin = await api.AdminAsync();
+        var admin = await api.SharedAdminAsync();
         var shop = await ShopAsync(admin);
         var orderId = (await SendAsync(shop, Order(Code("T"), "2026-12-04 09:01:00", lines: [("X-404", 2)]))).Body.GetProperty("orderId").GetString()!;
         const string repair = "mutation($i: RepairFailedOrderInput!) { repairFailedOrder(input: $i) { " + OrderFields + " } }";
@@ -355,5 +356,22 @@ public sealed class ChannelIntakeTests(ApiFixture api) : IClassFixture<ApiFixtur
             .GetProperty("repairFailedOrder").GetProperty("order");
         (repaired.GetProperty("isFail").GetBoolean(), repaired.GetProperty("shopFreezes")[0].GetProperty("quantity").GetInt32()).ShouldBe((false, 2));
         (await SellableAsync(admin, shop, shop.Sku)).ShouldBe(18);
+    }
+
+    [Fact]
+    public async Task a_request_sent_again_under_its_idempotency_key_gets_the_first_answer_and_another_body_is_a_conflict()
+    {
+        var admin = await api.SharedAdminAsync();
+        var shop = await ShopAsync(admin);
+        var tid = Code("T");
+        var key = Guid.NewGuid().ToString();
+        var first = await PostAsync(shop, Order(tid, "2026-12-04 09:01:00", lines: [(shop.Sku, 1)]), idempotencyKey: key);
+        var again = await PostAsync(shop, Order(tid, "2026-12-04 09:01:00", lines: [(shop.Sku, 1)]), idempotencyKey: key); // without the key: 200 "unchanged"
+        (again.StatusCode, await again.Content.ReadAsStringAsync()).ShouldBe((first.StatusCode, await first.Content.ReadAsStringAsync()));
+        first.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var other = await PostAsync(shop, Order(tid, "2026-12-04 09:02:00", lines: [(shop.Sku, 4)]), idempotencyKey: key);
+        other.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        JsonDocument.Parse(await other.Content.ReadAsStringAsync()).RootElement.GetProperty("type").GetString().ShouldBe("https://cabinets.example/problems/fulfillment/idempotency-conflict");
+        (await SellableAsync(admin, shop, shop.Sku)).ShouldBe(19);
     }
 }

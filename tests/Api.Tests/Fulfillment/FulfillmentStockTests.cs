@@ -72,7 +72,7 @@ public sealed class FulfillmentStockTests(ApiFixture api) : IClassFixture<ApiFix
     [Fact]
     public async Task a_purchase_receipt_puts_units_in_transit_then_on_hand_in_parts_and_the_ledger_explains_them()
     {
-        var admin = await api.AdminAsync();
+        var admin = await api.SharedAdminAsync();
         var w = await WorldAsync(admin);
         var created = Payload(await admin.PostGraphQLAsync($"mutation($i: CreatePurchaseReceiptInput!) {{ createPurchaseReceipt(input: $i) {{ {Receipt} }} }}",
             new { i = new { branchCode = w.Branch1, lines = new[] { new { basicMaterialCode = w.M1, quantity = 10 }, new { basicMaterialCode = w.M2, quantity = 3 } } } }), "createPurchaseReceipt");
@@ -112,7 +112,7 @@ public sealed class FulfillmentStockTests(ApiFixture api) : IClassFixture<ApiFix
     [Fact]
     public async Task sellable_stock_counts_the_shops_online_shipping_branches_and_a_bundle_sells_whole_sets()
     {
-        var admin = await api.AdminAsync();
+        var admin = await api.SharedAdminAsync();
         var w = await WorldAsync(admin);
         await ReceivedAsync(admin, w.Branch1, (w.M1, 10), (w.M2, 3));
         await ReceivedAsync(admin, w.Offline, (w.M1, 100));   // offline: not sold (§2.8)
@@ -131,7 +131,7 @@ public sealed class FulfillmentStockTests(ApiFixture api) : IClassFixture<ApiFix
     [Fact]
     public async Task refusals_come_back_in_the_payload_with_their_input_field_and_change_nothing()
     {
-        var admin = await api.AdminAsync();
+        var admin = await api.SharedAdminAsync();
         var w = await WorldAsync(admin);
         var unknown = Refused(await admin.PostGraphQLAsync($"mutation($i: CreatePurchaseReceiptInput!) {{ createPurchaseReceipt(input: $i) {{ {Receipt} }} }}",
             new { i = new { branchCode = w.Branch1, lines = new[] { new { basicMaterialCode = "NOPE", quantity = 1 } } } }), "createPurchaseReceipt");
@@ -149,7 +149,7 @@ public sealed class FulfillmentStockTests(ApiFixture api) : IClassFixture<ApiFix
     [Fact]
     public async Task a_formula_is_checked_with_its_canonical_text_or_the_position_of_its_first_error()
     {
-        var admin = await api.AdminAsync();
+        var admin = await api.SharedAdminAsync();
         const string check = "mutation($f: String!) { validateStockFormula(formula: $f) { valid formula errorPosition message } }";
         var valid = (await admin.PostGraphQLAsync(check, new { f = "( {sellable} ) * 0.3" })).Ok().GetProperty("validateStockFormula");
         (valid.GetProperty("valid").GetBoolean(), valid.GetProperty("formula").GetString()).ShouldBe((true, "{可售库存}*0.3"));
@@ -161,7 +161,7 @@ public sealed class FulfillmentStockTests(ApiFixture api) : IClassFixture<ApiFix
     [Fact]
     public async Task two_receipts_of_the_last_outstanding_units_at_once_put_them_on_hand_once()
     {
-        var admin = await api.AdminAsync();
+        var admin = await api.SharedAdminAsync();
         var w = await WorldAsync(admin);
         var created = Payload(await admin.PostGraphQLAsync($"mutation($i: CreatePurchaseReceiptInput!) {{ createPurchaseReceipt(input: $i) {{ {Receipt} }} }}",
             new { i = new { branchCode = w.Branch1, lines = new[] { new { basicMaterialCode = w.M1, quantity = 5 } } } }), "createPurchaseReceipt");
@@ -177,7 +177,7 @@ public sealed class FulfillmentStockTests(ApiFixture api) : IClassFixture<ApiFix
     [Fact]
     public async Task a_shops_token_is_kept_sealed_and_never_shown()
     {
-        var admin = await api.AdminAsync();
+        var admin = await api.SharedAdminAsync();
         var w = await WorldAsync(admin);
         await using var db = Npgsql.NpgsqlDataSource.Create(api.ConnectionString);
         var data = (string)(await db.CreateCommand($"select data::text from public.mt_events where stream_id = 'fulfillment-shop-{w.Shop1}'").ExecuteScalarAsync())!;
@@ -194,7 +194,7 @@ public sealed class FulfillmentStockTests(ApiFixture api) : IClassFixture<ApiFix
     [Fact]
     public async Task a_write_back_rule_decides_the_quantity_a_preview_shows_and_a_bad_formula_is_refused_at_its_position()
     {
-        var admin = await api.AdminAsync();
+        var admin = await api.SharedAdminAsync();
         var w = await WorldAsync(admin);
         await ReceivedAsync(admin, w.Branch1, (w.M1, 10));
         const string preview = "query($s: String!, $m: String!) { stockWriteBackPreview(shopCode: $s, salesMaterialCode: $m) { sellable quantity willSend rule { code } } }";

@@ -19,7 +19,7 @@ internal static class ChannelOrderEndpoints
 
     public static IEndpointRouteBuilder MapChannelOrders(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/channels/{shopCode}/orders", ReceiveAsync).AddEndpointFilter<ChannelSignatureFilter>().ExcludeFromDescription();
+        app.MapPost("/api/channels/{shopCode}/orders", ReceiveAsync).AddEndpointFilter<ChannelSignatureFilter>().AddEndpointFilter<ChannelIdempotency>().ExcludeFromDescription();
         return app;
     }
 
