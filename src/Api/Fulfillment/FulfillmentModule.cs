@@ -26,7 +26,7 @@ public static class FulfillmentModule
         return services;
     }
 
-    internal static IEndpointRouteBuilder MapFulfillment(this IEndpointRouteBuilder app) => app.MapChannelOrders();
+    internal static IEndpointRouteBuilder MapFulfillment(this IEndpointRouteBuilder app) => app.MapChannelOrders().MapChannelPayments();
 
     /// <summary>The module's part of the store (snapshots, indexes, the ledger, sequences); public for tools that build the store without the host (bench/Fulfillment.Bench).</summary>
     public static void ConfigureMarten(StoreOptions opts)
@@ -51,5 +51,6 @@ public static class FulfillmentModule
         opts.Schema.For<WriteBackRuleSnapshot>().Index(x => x.Code).Index(x => x.Enabled);
         opts.Storage.ExtendedSchemaObjects.AddRange(FulfillmentNumbers.SchemaObjects());
         opts.Storage.ExtendedSchemaObjects.Add(ChannelIdempotencyKeys.Table());
+        opts.Schema.For<Handlers.ChannelPaymentReference>();
     }
 }

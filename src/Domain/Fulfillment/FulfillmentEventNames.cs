@@ -50,6 +50,8 @@ public static class FulfillmentEventNames
         (typeof(Orders.OrderPaused), "fulfillment.order_paused", 1),
         (typeof(Orders.OrderResumed), "fulfillment.order_resumed", 1),
         (typeof(Orders.FailedOrderRepaired), "fulfillment.failed_order_repaired", 1),
+        (typeof(Orders.OrderPaymentRecorded), "fulfillment.order_payment_recorded", 1),
+        (typeof(Orders.OrderPaymentFailed), "fulfillment.order_payment_failed", 1),
     ];
 
     public static string Shop(string shopCode) => $"fulfillment-shop-{shopCode}";

@@ -286,6 +286,8 @@ public sealed partial class ChannelOrderSnapshotProjection : SingleStreamProject
         IncludeType<Cabinets.Domain.Fulfillment.Orders.OrderPaused>();
         IncludeType<Cabinets.Domain.Fulfillment.Orders.OrderResumed>();
         IncludeType<Cabinets.Domain.Fulfillment.Orders.FailedOrderRepaired>();
+        IncludeType<Cabinets.Domain.Fulfillment.Orders.OrderPaymentRecorded>();
+        IncludeType<Cabinets.Domain.Fulfillment.Orders.OrderPaymentFailed>();
     }
 
     public override ChannelOrderSnapshot? Evolve(ChannelOrderSnapshot? snapshot, string id, IEvent e)

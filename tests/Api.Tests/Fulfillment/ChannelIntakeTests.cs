@@ -54,9 +54,10 @@ public sealed class ChannelIntakeTests(ApiFixture api) : IClassFixture<ApiFixtur
         orders = lines.Select((l, i) => new { oid = $"{tid}-{i}", bn = l.Bn, items_num = l.Quantity, title = "商品", price = 3300, total_order_fee = 3300 * l.Quantity }),
     };
 
-    private async Task<HttpResponseMessage> PostAsync(Shop shop, object body, string? node = null, string? nonce = null, string token = Token, string? idempotencyKey = null)
+    private async Task<HttpResponseMessage> PostAsync(Shop shop, object body, string? node = null, string? nonce = null, string token = Token, string? idempotencyKey = null,
+        string? path = null)
     {
-        var path = $"/api/channels/{shop.Code}/orders";
+        path ??= $"/api/channels/{shop.Code}/orders";
         var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(body));
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         nonce ??= Guid.NewGuid().ToString("N");
@@ -373,5 +374,38 @@ public sealed class ChannelIntakeTests(ApiFixture api) : IClassFixture<ApiFixtur
         other.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         JsonDocument.Parse(await other.Content.ReadAsStringAsync()).RootElement.GetProperty("type").GetString().ShouldBe("https://cabinets.example/problems/fulfillment/idempotency-conflict");
         (await SellableAsync(admin, shop, shop.Sku)).ShouldBe(19);
+    }
+
+    [Fact]
+    public async Task channel_payments_are_recorded_once_by_their_id_and_a_failed_one_stops_counting()
+    {
+        var admin = await api.SharedAdminAsync();
+        var shop = await ShopAsync(admin);
+        var tid = Code("T");
+        var unpaid = new Dictionary<string, object?>(JsonSerializer.Deserialize<Dictionary<string, object?>>(JsonSerializer.Serialize(Order(tid, "2026-12-04 09:01:00", lines: [(shop.Sku, 1)])))!)
+            { ["pay_status"] = "PAY_NO", ["payed_fee"] = 0 };
+        (await PostAsync(shop, unpaid)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var payments = $"/api/channels/{shop.Code}/payments";
+        async Task<(HttpStatusCode, string)> Pay(string id, long fee) =>
+            await Read(await PostAsync(shop, new { tid, payment_id = id, pay_fee = fee, payment_name = "支付宝", pay_time = "2026-12-04 09:05:00" }, path: payments));
+        static async Task<(HttpStatusCode, string)> Read(HttpResponseMessage r) => (r.StatusCode, await r.Content.ReadAsStringAsync());
+        async Task<(string?, long)> Status()
+        {
+            var o = (await admin.PostGraphQLAsync("query($s: String!, $t: String!) { channelOrderByTid(shopCode: $s, tid: $t) { payStatus payedFen } }", new { s = shop.Code, t = tid }))
+                .Ok().GetProperty("channelOrderByTid");
+            return (o.GetProperty("payStatus").GetString(), o.GetProperty("payedFen").GetInt64());
+        }
+
+        (await Pay("P1", 5000)).Item1.ShouldBe(HttpStatusCode.Created);
+        (await Status()).ShouldBe(("PARTIALLY_PAID", 5000L));
+        (await Pay("P1", 5000)).Item1.ShouldBe(HttpStatusCode.Created); // the same payment again changes nothing
+        (await Status()).ShouldBe(("PARTIALLY_PAID", 5000L));
+        (await Pay("P1", 6000)).Item1.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await Pay("P2", 4900)).Item1.ShouldBe(HttpStatusCode.Created);
+        (await Status()).ShouldBe(("PAID", 9900L));
+        (await Read(await PostAsync(shop, new { status = "failed" }, path: $"{payments}/P1/status"))).Item1.ShouldBe(HttpStatusCode.OK);
+        (await Status()).ShouldBe(("PARTIALLY_PAID", 4900L));
+        (await Read(await PostAsync(shop, new { status = "failed" }, path: $"{payments}/P9/status"))).Item1.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await Read(await PostAsync(shop, new { tid, payment_id = "P3" }, path: payments))).Item2.ShouldContain("pay_fee");
     }
 }

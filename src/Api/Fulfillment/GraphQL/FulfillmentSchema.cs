@@ -83,6 +83,10 @@ internal static class FulfillmentSchema
         .Object<StockLine>("FreezeLine", t => t
             .Field("basicMaterialCode", "String!", l => l.BasicMaterialCode)
             .Field("quantity", "Int!", l => l.Quantity))
+        .Object<OrderPayment>("OrderPayment", t => t
+            .Field("paymentId", "ID!", p => p.PaymentId)
+            .Field("amountFen", "Long!", p => p.AmountFen)
+            .Field("failed", "Boolean!", p => p.Failed))
         .Object<ChannelOrderState>("ChannelOrder", t => t
             .Field("id", "ID!", o => o.OrderId)
             .Field("orderBn", "String!", o => o.OrderBn)
@@ -98,6 +102,7 @@ internal static class FulfillmentSchema
             .Field("unmatchedBns", "[String!]!", o => o.UnmatchedBns)
             .Field("totalAmountFen", "Long!", o => o.TotalFen)
             .Field("payedFen", "Long!", o => o.PayedFen)
+            .Field("payments", "[OrderPayment!]!", o => o.Payments)
             .Field("province", "String", o => o.Province)
             .Field("buyerMemo", "String", o => o.BuyerMemo)
             .Field("tradeMemo", "String", o => o.TradeMemo)

@@ -49,6 +49,23 @@ internal static class ChannelOrderEndpoints
         };
     }
 
+    /// <summary>§4a's times: ISO-8601 with an offset, or `yyyy-MM-dd HH:mm:ss` read as Asia/Shanghai.</summary>
+    internal static bool TryTime(string text, out DateTimeOffset at)
+    {
+        if (DateTimeOffset.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            at = new DateTimeOffset(local.DateTime, Vending.VendingNumbers.Shanghai.GetUtcOffset(local.DateTime)).ToUniversalTime();
+            return true;
+        }
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) && (text.EndsWith('Z') || text.Contains('+') || text.LastIndexOf('-') > 9))
+        {
+            at = parsed.ToUniversalTime();
+            return true;
+        }
+        at = default;
+        return false;
+    }
+
     /// <summary>The body as a <see cref="ChannelOrderInput"/> (consignee still to seal) and the consignee's JSON and person, or every invalid field.</summary>
     internal static ((ChannelOrderInput Input, (string Json, string Person) Consignee)? Order, List<string> Errors) Read(byte[] body)
     {
@@ -86,10 +103,7 @@ internal static class ChannelOrderEndpoints
         {
             var text = Str(root, name, required, 40, name);
             if (text is null) return default;
-            if (DateTimeOffset.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-                return new DateTimeOffset(local.DateTime, Vending.VendingNumbers.Shanghai.GetUtcOffset(local.DateTime)).ToUniversalTime();
-            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) && (text.EndsWith('Z') || text.Contains('+') || text.LastIndexOf('-') > 9))
-                return at.ToUniversalTime();
+            if (TryTime(text, out var at)) return at;
             errors.Add(name);
             return default;
         }

@@ -8,6 +8,9 @@ public sealed record ChannelOrderState(string OrderId, string OrderBn, string Sh
 {
     public bool Paused { get; init; }
 
+    /// <summary>The channel's payments of the order (`ome.payment.add`).</summary>
+    public IReadOnlyList<OrderPayment> Payments { get; init; } = [];
+
     /// <summary>The deliveries review made of it.</summary>
     public IReadOnlyList<string> DeliveryIds { get; init; } = [];
 
@@ -35,6 +38,8 @@ public sealed record ChannelOrderState(string OrderId, string OrderBn, string Sh
         OrderShipped s when state is not null => state with { ShipStatus = s.ShipStatus },
         OrderFinished when state is not null => state with { State = OrderLifecycle.Finished },
         OrderPaused when state is not null => state with { Paused = true },
+        OrderPaymentRecorded p when state is not null => state with { Payments = [.. state.Payments, new OrderPayment(p.PaymentId, p.AmountFen, false)] },
+        OrderPaymentFailed f when state is not null => state with { Payments = state.Payments.Select(p => p.PaymentId == f.PaymentId ? p with { Failed = true } : p).ToList() },
         OrderResumed when state is not null => state with { Paused = false },
         FailedOrderRepaired when state is not null => state with { IsFail = false, UnmatchedBns = [] },
         OrderReviewed r when state is not null => state with { ProcessStatus = r.ProcessStatus, DeliveryIds = [.. state.DeliveryIds, r.DeliveryId] },
