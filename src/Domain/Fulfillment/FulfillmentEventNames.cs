@@ -52,6 +52,7 @@ public static class FulfillmentEventNames
         (typeof(Orders.FailedOrderRepaired), "fulfillment.failed_order_repaired", 1),
         (typeof(Orders.OrderPaymentRecorded), "fulfillment.order_payment_recorded", 1),
         (typeof(Orders.OrderPaymentFailed), "fulfillment.order_payment_failed", 1),
+        (typeof(Orders.OrderRefundApplied), "fulfillment.order_refund_applied", 1),
     ];
 
     public static string Shop(string shopCode) => $"fulfillment-shop-{shopCode}";

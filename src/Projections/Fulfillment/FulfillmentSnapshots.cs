@@ -288,6 +288,7 @@ public sealed partial class ChannelOrderSnapshotProjection : SingleStreamProject
         IncludeType<Cabinets.Domain.Fulfillment.Orders.FailedOrderRepaired>();
         IncludeType<Cabinets.Domain.Fulfillment.Orders.OrderPaymentRecorded>();
         IncludeType<Cabinets.Domain.Fulfillment.Orders.OrderPaymentFailed>();
+        IncludeType<Cabinets.Domain.Fulfillment.Orders.OrderRefundApplied>();
     }
 
     public override ChannelOrderSnapshot? Evolve(ChannelOrderSnapshot? snapshot, string id, IEvent e)

@@ -408,4 +408,22 @@ public sealed class ChannelIntakeTests(ApiFixture api) : IClassFixture<ApiFixtur
         (await Read(await PostAsync(shop, new { status = "failed" }, path: $"{payments}/P9/status"))).Item1.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await Read(await PostAsync(shop, new { tid, payment_id = "P3" }, path: payments))).Item2.ShouldContain("pay_fee");
     }
+
+    [Fact]
+    public async Task a_channel_refund_pauses_the_order_and_its_delivery_once()
+    {
+        var admin = await api.SharedAdminAsync();
+        var shop = await ShopAsync(admin);
+        var tid = Code("T");
+        var orderId = (await SendAsync(shop, Order(tid, "2026-12-04 09:01:00", lines: [(shop.Sku, 2)]))).Body.GetProperty("orderId").GetString()!;
+        (await admin.PostGraphQLAsync(Review, new { i = new { orderId, branchCode = shop.Branch } })).Ok();
+        var refunds = $"/api/channels/{shop.Code}/refunds";
+        var body = new { tid, refund_id = "R1", refund_fee = 3300, is_full = false, reason = "少发一件" };
+        (await PostAsync(shop, body, path: refunds)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await PostAsync(shop, body, path: refunds)).StatusCode.ShouldBe(HttpStatusCode.Created); // once by refund_id
+        var order = (await admin.PostGraphQLAsync("query($id: ID!) { channelOrder(id: $id) { paused deliveries { status } } }", new { id = orderId })).Ok().GetProperty("channelOrder");
+        (order.GetProperty("paused").GetBoolean(), order.GetProperty("deliveries")[0].GetProperty("status").GetString()).ShouldBe((true, "PAUSED"));
+        (await SellableAsync(admin, shop, shop.Sku)).ShouldBe(18); // nothing moved
+        (await PostAsync(shop, new { tid, refund_id = "R2" }, path: refunds)).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+    }
 }

@@ -53,3 +53,23 @@ public static class FailChannelPaymentCommandHandler
         return new CommandOutcome.Accepted(c.PaymentId, decision.Events.Count);
     }
 }
+
+public sealed record ApplyChannelRefundCommand(string ShopCode, string Tid, string RefundId, long AmountFen, bool Full, string? Reason, DateTimeOffset Now);
+
+/// <summary>`ome.refund.add` (§2.9): the order's stream and its deliveries', decided by <see cref="OrderPayments.Refund"/>.</summary>
+public static class ApplyChannelRefundCommandHandler
+{
+    public static async Task<CommandOutcome> Handle(ApplyChannelRefundCommand c, IDocumentSession session, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<ChannelOrderSnapshot>(FulfillmentEventNames.Order(c.ShopCode, c.Tid), ct);
+        var order = stream.Aggregate?.State;
+        var deliveries = new Dictionary<string, JasperFx.Events.IEventStream<DeliverySnapshot>>(StringComparer.Ordinal);
+        foreach (var id in order?.DeliveryIds ?? []) deliveries[id] = await session.Events.FetchForWriting<DeliverySnapshot>(FulfillmentEventNames.Delivery(id), ct);
+        var decision = OrderPayments.Refund(order, deliveries.Values.Select(d => d.Aggregate?.State).OfType<DeliveryState>().ToList(), c.RefundId, c.AmountFen, c.Full, c.Reason, c.Now);
+        if (decision.Error is { } error) return new CommandOutcome.Rejected(error);
+        foreach (var e in decision.Events)
+            if (e is DeliveryPaused paused) deliveries[paused.DeliveryId].AppendOne(e);
+            else stream.AppendOne(e);
+        return new CommandOutcome.Accepted(c.RefundId, decision.Events.Count);
+    }
+}

@@ -19,6 +19,8 @@ internal static class ChannelPaymentEndpoints
             .AddEndpointFilter<ChannelSignatureFilter>().AddEndpointFilter<ChannelIdempotency>().ExcludeFromDescription();
         app.MapPost("/api/channels/{shopCode}/payments/{paymentId}/status", StatusAsync)
             .AddEndpointFilter<ChannelSignatureFilter>().AddEndpointFilter<ChannelIdempotency>().ExcludeFromDescription();
+        app.MapPost("/api/channels/{shopCode}/refunds", RefundAsync)
+            .AddEndpointFilter<ChannelSignatureFilter>().AddEndpointFilter<ChannelIdempotency>().ExcludeFromDescription();
         return app;
     }
 
@@ -48,6 +50,25 @@ internal static class ChannelPaymentEndpoints
         if (status == "succ") return Results.Json(new { paymentId, status });
         var outcome = await commands.SendAsync(new FailChannelPaymentCommand(shopCode, paymentId, clock.GetUtcNow()), Channel with { CorrelationId = http.TraceIdentifier }, http.RequestAborted);
         return Answer(outcome, paymentId, StatusCodes.Status200OK);
+    }
+
+    /// <summary>`ome.refund.add`: `{tid, refund_id, refund_fee, is_full, reason?}` → 201 `{refundId}`, idempotent by `refund_id`.</summary>
+    private static async Task<IResult> RefundAsync(string shopCode, HttpContext http, CommandSender commands, TimeProvider clock)
+    {
+        var root = Json(ChannelSignatureFilter.BodyOf(http));
+        var errors = new List<string>();
+        string? Str(string name, int max) => root?.TryGetProperty(name, out var v) == true && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s && s.Length <= max
+            ? s : null;
+        var tid = Str("tid", 64) ?? Missing(errors, "tid");
+        var refundId = Str("refund_id", 64) ?? Missing(errors, "refund_id");
+        var fee = root?.TryGetProperty("refund_fee", out var f) == true && f.ValueKind == JsonValueKind.Number && f.TryGetInt64(out var fen) && fen > 0 ? fen : 0;
+        if (fee == 0) errors.Add("refund_fee");
+        bool? full = root?.TryGetProperty("is_full", out var b) == true && b.ValueKind is JsonValueKind.True or JsonValueKind.False ? b.GetBoolean() : null;
+        if (full is null) errors.Add("is_full");
+        if (errors.Count > 0) return ChannelProblems.Of(StatusCodes.Status422UnprocessableEntity, ChannelProblems.Validation, "these fields are missing or invalid: " + string.Join(", ", errors), errors);
+        var outcome = await commands.SendAsync(new ApplyChannelRefundCommand(shopCode, tid!, refundId!, fee, full!.Value, Str("reason", 200), clock.GetUtcNow()),
+            Channel with { CorrelationId = http.TraceIdentifier }, http.RequestAborted);
+        return outcome is CommandOutcome.Accepted ? Results.Json(new { refundId }, statusCode: StatusCodes.Status201Created) : Answer(outcome, refundId!, StatusCodes.Status201Created);
     }
 
     private static IResult Answer(CommandOutcome outcome, string paymentId, int status) => outcome switch

@@ -11,6 +11,9 @@ public sealed record ChannelOrderState(string OrderId, string OrderBn, string Sh
     /// <summary>The channel's payments of the order (`ome.payment.add`).</summary>
     public IReadOnlyList<OrderPayment> Payments { get; init; } = [];
 
+    /// <summary>The channel's refunds of the order (`ome.refund.add`), by id.</summary>
+    public IReadOnlyList<string> RefundIds { get; init; } = [];
+
     /// <summary>The deliveries review made of it.</summary>
     public IReadOnlyList<string> DeliveryIds { get; init; } = [];
 
@@ -39,6 +42,7 @@ public sealed record ChannelOrderState(string OrderId, string OrderBn, string Sh
         OrderFinished when state is not null => state with { State = OrderLifecycle.Finished },
         OrderPaused when state is not null => state with { Paused = true },
         OrderPaymentRecorded p when state is not null => state with { Payments = [.. state.Payments, new OrderPayment(p.PaymentId, p.AmountFen, false)] },
+        OrderRefundApplied r when state is not null => state with { RefundIds = [.. state.RefundIds, r.RefundId] },
         OrderPaymentFailed f when state is not null => state with { Payments = state.Payments.Select(p => p.PaymentId == f.PaymentId ? p with { Failed = true } : p).ToList() },
         OrderResumed when state is not null => state with { Paused = false },
         FailedOrderRepaired when state is not null => state with { IsFail = false, UnmatchedBns = [] },

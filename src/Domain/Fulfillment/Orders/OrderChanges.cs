@@ -6,7 +6,7 @@ namespace Cabinets.Domain.Fulfillment.Orders;
 
 public enum DeliveryCloseReason { Cancelled, Revoked, Rejected }
 
-public enum PauseReason { Manual }
+public enum PauseReason { Manual, Refund }
 
 public sealed record DeliveryClosed(string DeliveryId, DeliveryCloseReason Reason, DateTimeOffset At);
 

@@ -7,6 +7,8 @@ public sealed record OrderPaymentRecorded(string OrderId, string PaymentId, long
 
 public sealed record OrderPaymentFailed(string OrderId, string PaymentId, DateTimeOffset At);
 
+public sealed record OrderRefundApplied(string OrderId, string RefundId, long AmountFen, bool Full, string? Reason, DateTimeOffset At);
+
 /// <summary>A channel payment of an order (`ome.payment.add`).</summary>
 public sealed record OrderPayment(string PaymentId, long AmountFen, bool Failed);
 
@@ -36,6 +38,24 @@ public static class OrderPayments
         if (payment.Failed) return Decision<object>.Accept();
         var payments = order.Payments.Select(p => p.PaymentId == paymentId ? p with { Failed = true } : p).ToList();
         return Decision<object>.Accept([new OrderPaymentFailed(order.OrderId, paymentId, now), .. StatusChange(order, payments, now)]);
+    }
+
+    /// <summary>
+    /// `ome.refund.add` (§2.9, decided): recorded once by `refund_id`; an order not shipped yet is paused
+    /// (its deliveries with it) so that nothing leaves while an operator looks; a full refund before
+    /// shipping is for the operator to cancel. No stock moves.
+    /// </summary>
+    public static Decision<object> Refund(ChannelOrderState? order, IReadOnlyList<DeliveryState> deliveries, string refundId, long amountFen, bool full, string? reason, DateTimeOffset now)
+    {
+        if (order is null) return Decision<object>.Reject(FulfillmentErrors.NotFound, "no such order", "tid");
+        if (order.RefundIds.Contains(refundId, StringComparer.Ordinal)) return Decision<object>.Accept();
+        var events = new List<object> { new OrderRefundApplied(order.OrderId, refundId, amountFen, full, reason, now) };
+        if (order.State == OrderLifecycle.Active && !order.Paused && order.ShipStatus == ShipStatus.NotShipped)
+        {
+            events.Add(new OrderPaused(order.OrderId, PauseReason.Refund, reason, now));
+            events.AddRange(deliveries.Where(d => d.Status == DeliveryStatus.Normal).Select(d => (object)new DeliveryPaused(d.DeliveryId, now)));
+        }
+        return Decision<object>.Accept(events);
     }
 
     private static IEnumerable<object> StatusChange(ChannelOrderState order, IReadOnlyList<OrderPayment> payments, DateTimeOffset now)
