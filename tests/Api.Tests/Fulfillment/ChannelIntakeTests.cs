@@ -426,4 +426,34 @@ public sealed class ChannelIntakeTests(ApiFixture api) : IClassFixture<ApiFixtur
         (await SellableAsync(admin, shop, shop.Sku)).ShouldBe(18); // nothing moved
         (await PostAsync(shop, new { tid, refund_id = "R2" }, path: refunds)).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
     }
+
+    [Fact]
+    public async Task scenario_13_a_new_sellers_remark_pauses_a_reviewed_order_with_its_delivery_but_not_an_unreviewed_one()
+    {
+        var admin = await api.SharedAdminAsync();
+        var shop = await ShopAsync(admin);
+        async Task<(string Tid, string OrderId)> OrderAsync_()
+        {
+            var tid = Code("T");
+            return (tid, (await SendAsync(shop, Order(tid, "2026-12-04 09:01:00", lines: [(shop.Sku, 2)]))).Body.GetProperty("orderId").GetString()!);
+        }
+        object WithMemo(string tid) => new Dictionary<string, object?>(JsonSerializer.Deserialize<Dictionary<string, object?>>(
+            JsonSerializer.Serialize(Order(tid, "2026-12-04 09:30:00", lines: [(shop.Sku, 2)])))!) { ["trade_memo"] = "call first" };
+        async Task<JsonElement> Read(string orderId) =>
+            (await admin.PostGraphQLAsync("query($id: ID!) { channelOrder(id: $id) { paused tradeMemo deliveries { status } } }", new { id = orderId })).Ok().GetProperty("channelOrder");
+
+        var (reviewedTid, reviewed) = await OrderAsync_();
+        (await admin.PostGraphQLAsync(Review, new { i = new { orderId = reviewed, branchCode = shop.Branch } })).Ok();
+        var (status, answer) = await SendAsync(shop, WithMemo(reviewedTid));
+        (status, answer.GetProperty("result").GetString()).ShouldBe((200, "updated"));
+        var order = await Read(reviewed);
+        (order.GetProperty("paused").GetBoolean(), order.GetProperty("tradeMemo").GetString(), order.GetProperty("deliveries")[0].GetProperty("status").GetString())
+            .ShouldBe((true, "call first", "PAUSED"));
+
+        var (freshTid, fresh) = await OrderAsync_();
+        (await SendAsync(shop, WithMemo(freshTid))).Body.GetProperty("result").GetString().ShouldBe("updated");
+        var unreviewed = await Read(fresh);
+        (unreviewed.GetProperty("paused").GetBoolean(), unreviewed.GetProperty("tradeMemo").GetString()).ShouldBe((false, "call first"));
+        (await SellableAsync(admin, shop, shop.Sku)).ShouldBe(16); // remarks and pauses move nothing
+    }
 }

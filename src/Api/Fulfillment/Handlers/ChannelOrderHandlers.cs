@@ -30,10 +30,15 @@ public static class ReceiveChannelOrderCommandHandler
         await stock.LoadShopAsync(c.ShopCode, items, ct);
         var orderBn = state is null ? await numbers.OrderAsync(ct) : state.OrderBn;
 
-        var decision = ChannelIntake.Receive(new ReceiveChannelOrder(c.ShopCode, c.Order, c.BodySha256, orderBn, orderBn, materials, c.Now), state, stock);
+        var deliveries = new Dictionary<string, JasperFx.Events.IEventStream<DeliverySnapshot>>(StringComparer.Ordinal);
+        foreach (var id in state?.DeliveryIds ?? []) deliveries[id] = await session.Events.FetchForWriting<DeliverySnapshot>(FulfillmentEventNames.Delivery(id), ct);
+
+        var decision = ChannelIntake.Receive(new ReceiveChannelOrder(c.ShopCode, c.Order, c.BodySha256, orderBn, orderBn, materials, c.Now)
+            { Deliveries = deliveries.Values.Select(d => d.Aggregate?.State).OfType<DeliveryState>().ToList() }, state, stock);
         if (decision.Error is { } error) return new CommandOutcome.Rejected(error);
         var change = decision.Events.Single();
         stream.AppendMany(change.OrderEvents.ToArray());
+        foreach (var (deliveryId, e) in change.DeliveryEvents) deliveries[deliveryId].AppendOne(e);
         stock.Append(change.StockMoves);
         return new CommandOutcome.Accepted(change.Answer, change.OrderEvents.Count + change.StockMoves.Count);
     }

@@ -21,14 +21,25 @@ public sealed record ChannelOrderInput(string Tid, TradeStatus Status, PayStatus
 
 /// <param name="SalesMaterials">The sales materials the lines name that exist, by code.</param>
 /// <param name="NewOrderId">The id and number a new order takes (unused when the order exists).</param>
+/// <param name="Deliveries">The order's deliveries (a reviewed order's remark sync pauses them).</param>
+/// <param name="PauseOnRemarkSync">同步订单备注是否暂停订单 (L3358, default yes; the settings are not built yet).</param>
 public sealed record ReceiveChannelOrder(string ShopCode, ChannelOrderInput Order, string BodySha256, string NewOrderId, string NewOrderBn,
-    IReadOnlyDictionary<string, SalesMaterialState> SalesMaterials, DateTimeOffset Now);
+    IReadOnlyDictionary<string, SalesMaterialState> SalesMaterials, DateTimeOffset Now)
+{
+    public IReadOnlyList<DeliveryState> Deliveries { get; init; } = [];
+
+    public bool PauseOnRemarkSync { get; init; } = true;
+}
 
 /// <summary>What intake answers the channel (§4a): created, or updated / unchanged / ignored (stale, final).</summary>
 public sealed record IntakeAnswer(string OrderId, string OrderBn, string Tid, IntakeOutcome Outcome);
 
 /// <summary>The order's events and the shop-freeze moves of one arrival.</summary>
-public sealed record IntakeChange(IReadOnlyList<object> OrderEvents, IReadOnlyList<StockMove> StockMoves, IntakeAnswer Answer);
+public sealed record IntakeChange(IReadOnlyList<object> OrderEvents, IReadOnlyList<StockMove> StockMoves, IntakeAnswer Answer)
+{
+    /// <summary>Events for the order's deliveries (a remark sync pauses them).</summary>
+    public IReadOnlyList<(string DeliveryId, object Event)> DeliveryEvents { get; init; } = [];
+}
 
 /// <summary>
 /// `ome.order.add` (FULFILLMENT.md §2.1), keyed by (shop, tid). A first arrival creates the order and
@@ -38,8 +49,9 @@ public sealed record IntakeChange(IReadOnlyList<object> OrderEvents, IReadOnlyLi
 /// unchanged; otherwise an unconfirmed order takes the new lines (shop freeze moves by the delta),
 /// consignee, remarks and pay fields, and TRADE_CLOSED cancels it and releases its freeze; a shipped,
 /// finished or cancelled order takes only remarks and pay fields (§2.1's table). A reviewed order
-/// (SPLIT) takes only remarks and pay fields too: the table's middle row (the change kept pending,
-/// the order paused and abnormal) is not built yet.
+/// (SPLIT) takes remarks and pay fields, and a new seller's remark pauses it with its deliveries
+/// (`PauseOnRemarkSync`); the rest of the table's middle row (line and consignee changes kept
+/// pending, the order abnormal) is not built yet.
 /// </summary>
 public static class ChannelIntake
 {
@@ -84,6 +96,15 @@ public static class ChannelIntake
         if (o.BuyerMemo != s.BuyerMemo || o.TradeMemo != s.TradeMemo) events.Add(new OrderRemarksChanged(s.OrderId, o.BuyerMemo, o.TradeMemo, c.Now));
         if (o.PayStatus != s.PayStatus || o.PayedFen != s.PayedFen) events.Add(new OrderPayStatusChanged(s.OrderId, s.PayStatus, o.PayStatus, o.PayedFen, c.Now));
 
+        // A reviewed, unshipped order given a new seller's remark is paused with its deliveries (L3358: 暂停操作只适用于已审核的订单).
+        var deliveryEvents = new List<(string, object)>();
+        var reviewed = s.State == OrderLifecycle.Active && s.ProcessStatus is ProcessStatus.Splitting or ProcessStatus.Split && s.ShipStatus == ShipStatus.NotShipped;
+        if (reviewed && c.PauseOnRemarkSync && !s.Paused && o.TradeMemo is not null && o.TradeMemo != s.TradeMemo)
+        {
+            events.Add(new OrderPaused(s.OrderId, PauseReason.RemarkSync, o.TradeMemo, c.Now));
+            deliveryEvents.AddRange(c.Deliveries.Where(d => d.Status == DeliveryStatus.Normal).Select(d => (d.DeliveryId, (object)new DeliveryPaused(d.DeliveryId, c.Now))));
+        }
+
         var open = s.State == OrderLifecycle.Active && s.ProcessStatus == ProcessStatus.Unconfirmed && s.ShipStatus == ShipStatus.NotShipped;
         if (open)
         {
@@ -117,7 +138,7 @@ public static class ChannelIntake
         var outcome = events.Count > 0 ? IntakeOutcome.Updated : open ? IntakeOutcome.Unchanged : IntakeOutcome.IgnoredFinal;
         events.Insert(0, new ChannelOrderReceived(c.ShopCode, o.Tid, o.Modified, c.BodySha256, outcome, c.Now));
         events.Add(new OrderChannelVersionApplied(s.OrderId, o.Modified, c.BodySha256, c.Now));
-        return Decision<IntakeChange>.Accept(new IntakeChange(events, moves, new IntakeAnswer(s.OrderId, s.OrderBn, o.Tid, outcome)));
+        return Decision<IntakeChange>.Accept(new IntakeChange(events, moves, new IntakeAnswer(s.OrderId, s.OrderBn, o.Tid, outcome)) { DeliveryEvents = deliveryEvents });
     }
 
     /// <summary>The order's objects: each line with its sales material's components × quantity; unknown `bn`s are kept without items and named.</summary>

@@ -6,7 +6,7 @@ namespace Cabinets.Domain.Fulfillment.Orders;
 
 public enum DeliveryCloseReason { Cancelled, Revoked, Rejected }
 
-public enum PauseReason { Manual, Refund }
+public enum PauseReason { Manual, Refund, RemarkSync }
 
 public sealed record DeliveryClosed(string DeliveryId, DeliveryCloseReason Reason, DateTimeOffset At);
 
