@@ -53,6 +53,7 @@ public static class FulfillmentEventNames
         (typeof(Orders.OrderPaymentRecorded), "fulfillment.order_payment_recorded", 1),
         (typeof(Orders.OrderPaymentFailed), "fulfillment.order_payment_failed", 1),
         (typeof(Orders.OrderRefundApplied), "fulfillment.order_refund_applied", 1),
+        (typeof(Orders.OrderReturnedToUnconfirmed), "fulfillment.order_returned_to_unconfirmed", 1),
     ];
 
     public static string Shop(string shopCode) => $"fulfillment-shop-{shopCode}";

@@ -289,6 +289,7 @@ public sealed partial class ChannelOrderSnapshotProjection : SingleStreamProject
         IncludeType<Cabinets.Domain.Fulfillment.Orders.OrderPaymentRecorded>();
         IncludeType<Cabinets.Domain.Fulfillment.Orders.OrderPaymentFailed>();
         IncludeType<Cabinets.Domain.Fulfillment.Orders.OrderRefundApplied>();
+        IncludeType<Cabinets.Domain.Fulfillment.Orders.OrderReturnedToUnconfirmed>();
     }
 
     public override ChannelOrderSnapshot? Evolve(ChannelOrderSnapshot? snapshot, string id, IEvent e)

@@ -456,4 +456,24 @@ public sealed class ChannelIntakeTests(ApiFixture api) : IClassFixture<ApiFixtur
         (unreviewed.GetProperty("paused").GetBoolean(), unreviewed.GetProperty("tradeMemo").GetString()).ShouldBe((false, "call first"));
         (await SellableAsync(admin, shop, shop.Sku)).ShouldBe(16); // remarks and pauses move nothing
     }
+
+    [Fact]
+    public async Task a_revoked_delivery_gives_its_units_back_to_the_shop_and_the_order_is_reviewed_again()
+    {
+        var admin = await api.SharedAdminAsync();
+        var shop = await ShopAsync(admin);
+        var orderId = (await SendAsync(shop, Order(Code("T"), "2026-12-04 09:01:00", lines: [(shop.Sku, 2)]))).Body.GetProperty("orderId").GetString()!;
+        var deliveryId = (await admin.PostGraphQLAsync(Review, new { i = new { orderId, branchCode = shop.Branch } })).Ok()
+            .GetProperty("reviewOrder").GetProperty("delivery").GetProperty("id").GetString()!;
+        const string revoke = "mutation($i: CloseDeliveryInput!) { revokeDelivery(input: $i) { " + OrderFields + " } }";
+        var revoked = (await admin.PostGraphQLAsync(revoke, new { i = new { deliveryId, reason = "地址有误" } })).Ok().GetProperty("revokeDelivery");
+        revoked.GetProperty("errors").GetArrayLength().ShouldBe(0, revoked.ToString());
+        var order = revoked.GetProperty("order");
+        (order.GetProperty("processStatus").GetString(), order.GetProperty("shopFreezes")[0].GetProperty("quantity").GetInt32()).ShouldBe(("UNCONFIRMED", 2));
+        (order.GetProperty("deliveries")[0].GetProperty("status").GetString(), order.GetProperty("deliveries")[0].GetProperty("closeReason").GetString()).ShouldBe(("CANCELLED", "REVOKED"));
+        (await SellableAsync(admin, shop, shop.Sku)).ShouldBe(18);
+        (await admin.PostGraphQLAsync(revoke, new { i = new { deliveryId } })).Ok().GetProperty("revokeDelivery").GetProperty("errors")[0].GetProperty("code").GetString()
+            .ShouldBe("DELIVERY_CLOSED");
+        (await admin.PostGraphQLAsync(Review, new { i = new { orderId, branchCode = shop.Branch } })).Ok().GetProperty("reviewOrder").GetProperty("errors").GetArrayLength().ShouldBe(0);
+    }
 }

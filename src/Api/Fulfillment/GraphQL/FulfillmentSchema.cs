@@ -161,6 +161,7 @@ internal static class FulfillmentSchema
             .Field("order", "ChannelOrder", p => p.Node)
             .Field("errors", "[UserError!]!", p => p.Errors))
         .InputObject("OrderRefInput", i => i.Field("orderId", "ID!"))
+        .InputObject("CloseDeliveryInput", i => i.Field("deliveryId", "ID!").Field("reason", "String"))
         .InputObject("CancelOrderInput", i => i.Field("orderId", "ID!").Field("reason", "String"))
         .InputObject("PauseOrderInput", i => i.Field("orderId", "ID!").Field("reason", "String"))
         .InputObject("BnMappingInput", i => i.Field("bn", "String!").Field("salesMaterialCode", "String!"))
@@ -465,6 +466,16 @@ internal static class FulfillmentSchema
                 .RequirePermissions(Permissions.FulfillmentOrdersReview)
                 .ResolveAsync(ctx => OrderChangeAsync(ctx.Untyped, id => new RepairFailedOrderCommand(id,
                     InputFields.Obj(ctx.Arguments["input"]).List("mappings").Select(m => new BnMapping(m.Str("bn"), m.Str("salesMaterialCode"))).ToList(), FulfillmentRequests.Now(ctx.Untyped)))))
+            .Field("revokeDelivery", "ChannelOrderPayload!", f => f
+                .Description("撤销 (§2.14): the delivery closes, its units go back to the shop, the order is UNCONFIRMED again.")
+                .Argument("input", "CloseDeliveryInput!")
+                .RequirePermissions(Permissions.FulfillmentOrdersReview)
+                .ResolveAsync(ctx => CloseDeliveryAsync(ctx.Untyped, DeliveryCloseReason.Revoked)))
+            .Field("rejectDelivery", "ChannelOrderPayload!", f => f
+                .Description("打回 (§2.14): as revoke, recorded as rejected.")
+                .Argument("input", "CloseDeliveryInput!")
+                .RequirePermissions(Permissions.FulfillmentDeliveriesWork)
+                .ResolveAsync(ctx => CloseDeliveryAsync(ctx.Untyped, DeliveryCloseReason.Rejected)))
             .Field("setLogisticsNo", "DeliveryPayload!", f => f
                 .Argument("input", "SetLogisticsNoInput!")
                 .RequirePermissions(Permissions.FulfillmentDeliveriesWork)
@@ -572,6 +583,13 @@ internal static class FulfillmentSchema
     {
         var orderId = InputFields.Obj(ctx.Arguments["input"]).Str("orderId");
         return await FulfillmentRequests.SendAsync(ctx, command(orderId), async _ => await OrderByIdAsync(ctx, orderId));
+    }
+
+    private static async Task<object?> CloseDeliveryAsync(ResolveContext ctx, DeliveryCloseReason reason)
+    {
+        var deliveryId = InputFields.Obj(ctx.Arguments["input"]).Str("deliveryId");
+        return await FulfillmentRequests.SendAsync(ctx, new CloseDeliveryCommand(deliveryId, reason, FulfillmentRequests.Now(ctx)),
+            async _ => await DeliveryAsync(ctx, deliveryId) is { } d ? await OrderByIdAsync(ctx, d.OrderId) : null);
     }
 
     private sealed record PrintPayload(string? BatchNo, IReadOnlyList<DeliveryState> Deliveries, IReadOnlyList<UserError> Errors);

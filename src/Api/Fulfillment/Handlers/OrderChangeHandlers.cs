@@ -14,6 +14,9 @@ public sealed record PauseOrderCommand(string OrderId, string? Reason, DateTimeO
 
 public sealed record ResumeOrderCommand(string OrderId, DateTimeOffset Now);
 
+/// <summary>`revokeDelivery` / `rejectDelivery`.</summary>
+public sealed record CloseDeliveryCommand(string DeliveryId, DeliveryCloseReason Reason, DateTimeOffset Now);
+
 public sealed record RepairFailedOrderCommand(string OrderId, IReadOnlyList<BnMapping> Mappings, DateTimeOffset Now);
 
 /// <summary>
@@ -76,5 +79,17 @@ public static class RepairFailedOrderCommandHandler
         // The repaired order freezes materials it did not name before: their shop-freeze streams are loaded for writing.
         var parts = materials.Values.SelectMany(m => m.Components.Select(p => p.BasicMaterialCode)).ToList();
         return await OrderChangeStream.DecideAsync(session, c.OrderId, loadStock: false, (order, _, _) => OrderChanges.Repair(order, c.Mappings, materials, c.Now), ct, parts);
+    }
+}
+
+/// <summary>Revoke or reject one delivery: the delivery's order is found through it, then decided like the order's other changes.</summary>
+public static class CloseDeliveryCommandHandler
+{
+    public static async Task<CommandOutcome> Handle(CloseDeliveryCommand c, IDocumentSession session, CancellationToken ct)
+    {
+        var delivery = (await session.LoadAsync<DeliverySnapshot>(FulfillmentEventNames.Delivery(c.DeliveryId), ct))?.State;
+        if (delivery is null) return new CommandOutcome.Rejected(new DomainError(Domain.Fulfillment.Catalog.FulfillmentErrors.NotFound, $"no delivery {c.DeliveryId}", "deliveryId"));
+        return await OrderChangeStream.DecideAsync(session, delivery.OrderId, loadStock: true,
+            (order, deliveries, stock) => OrderChanges.CloseDelivery(order, deliveries.FirstOrDefault(d => d.DeliveryId == c.DeliveryId), c.Reason, stock, c.Now), ct);
     }
 }

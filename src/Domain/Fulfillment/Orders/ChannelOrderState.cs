@@ -41,6 +41,7 @@ public sealed record ChannelOrderState(string OrderId, string OrderBn, string Sh
         OrderShipped s when state is not null => state with { ShipStatus = s.ShipStatus },
         OrderFinished when state is not null => state with { State = OrderLifecycle.Finished },
         OrderPaused when state is not null => state with { Paused = true },
+        OrderReturnedToUnconfirmed when state is not null => state with { ProcessStatus = ProcessStatus.Unconfirmed },
         OrderPaymentRecorded p when state is not null => state with { Payments = [.. state.Payments, new OrderPayment(p.PaymentId, p.AmountFen, false)] },
         OrderRefundApplied r when state is not null => state with { RefundIds = [.. state.RefundIds, r.RefundId] },
         OrderPaymentFailed f when state is not null => state with { Payments = state.Payments.Select(p => p.PaymentId == f.PaymentId ? p with { Failed = true } : p).ToList() },

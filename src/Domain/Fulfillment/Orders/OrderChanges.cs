@@ -20,6 +20,9 @@ public sealed record OrderResumed(string OrderId, DateTimeOffset At);
 
 public sealed record BnMapping(string Bn, string SalesMaterialCode);
 
+/// <summary>A revoked or rejected delivery sends its order back to review (§2.14, decided).</summary>
+public sealed record OrderReturnedToUnconfirmed(string OrderId, string DeliveryId, DeliveryCloseReason Cause, DateTimeOffset At);
+
 public sealed record FailedOrderRepaired(string OrderId, IReadOnlyList<BnMapping> Mappings, DateTimeOffset At);
 
 /// <summary>What an operator's change of an order writes: the order's events, each delivery's, the stock moves.</summary>
@@ -59,6 +62,24 @@ public static class OrderChanges
         moves.AddRange(release.Events);
         return Decision<OrderChange>.Accept(new OrderChange([new OrderCancelled(order.OrderId, CancelledBy.Operator, reason?.Trim() is { Length: > 0 } r ? r : "cancelled by an operator", now)],
             deliveryEvents, moves));
+    }
+
+    /// <summary>
+    /// Revoke 撤销 or reject 打回 one delivery (§2.14, §2.9): it closes, its branch freeze goes back to
+    /// the shop, and the order is UNCONFIRMED again, to be reviewed anew. A shipped delivery is refused.
+    /// </summary>
+    public static Decision<OrderChange> CloseDelivery(ChannelOrderState? order, DeliveryState? delivery, DeliveryCloseReason reason, IStockLevels levels, DateTimeOffset now)
+    {
+        if (delivery is null) return Decision<OrderChange>.Reject(FulfillmentErrors.NotFound, "no such delivery", "deliveryId");
+        if (delivery.Status == DeliveryStatus.Shipped) return Decision<OrderChange>.Reject(DeliveryOperations.AlreadyShipped, $"delivery {delivery.DeliveryBn} is shipped", "deliveryId");
+        if (delivery.Status == DeliveryStatus.Cancelled) return Decision<OrderChange>.Reject(DeliveryOperations.Closed, $"delivery {delivery.DeliveryBn} is closed", "deliveryId");
+        if (Active(order) is { } error) return error with { Field = "deliveryId" };
+        var cause = reason == DeliveryCloseReason.Rejected ? BranchReleaseCause.Rejected : BranchReleaseCause.Revoked;
+        var closed = StockMovements.DeliveryClosed(levels, order!.ShopCode, delivery.BranchCode, order.OrderId, delivery.DeliveryId,
+            delivery.Lines.Select(l => new StockLine(l.BasicMaterialCode, l.Number)), cause, now);
+        if (closed.Error is { } stock) return stock;
+        return Decision<OrderChange>.Accept(new OrderChange([new OrderReturnedToUnconfirmed(order.OrderId, delivery.DeliveryId, reason, now)],
+            [(delivery.DeliveryId, new DeliveryClosed(delivery.DeliveryId, reason, now))], closed.Events));
     }
 
     public static Decision<OrderChange> Pause(ChannelOrderState? order, IReadOnlyList<DeliveryState> deliveries, string? note, DateTimeOffset now)
